@@ -1,0 +1,78 @@
+# relviz: `make lab` to learn, `make test` to check. Both set everything up first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.relviz-setup-done
+CHROMIUM ?= /usr/bin/chromium
+ARGS ?=
+
+# apt-get only when we are root on a Debian-like system; otherwise print what to run.
+CAN_APT = [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null
+APT_INSTALL = DEBIAN_FRONTEND=noninteractive apt-get install -y -q
+
+.PHONY: help setup system-tools lab test notebooks bench clean distclean
+
+help:
+	@echo "make lab        set up, then open the course notebooks in JupyterLab"
+	@echo "make test       set up, then run the whole test suite (ARGS='-x -k name' to narrow)"
+	@echo "make notebooks  re-run every notebooks/*.ipynb in place, keeping the outputs"
+	@echo "make bench      run every benchmarks/bench_*.py"
+	@echo "make clean      remove caches and build files (distclean: the .venv too)"
+
+setup: $(STAMP) system-tools
+
+# Python side: rebuilt only when requirements.txt or pyproject.toml change.
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	touch $@
+
+# System side: Graphviz is required; Chromium (for the browser test) is optional.
+system-tools:
+	@if ! command -v dot >/dev/null; then \
+	  if $(CAN_APT); then \
+	    echo "Installing Graphviz with apt-get"; \
+	    apt-get update -q && $(APT_INSTALL) graphviz; \
+	  else \
+	    echo "relviz needs Graphviz's 'dot' program to draw diagrams. Install it, then run make again:" >&2; \
+	    echo "  Debian/Ubuntu: sudo apt-get install graphviz" >&2; \
+	    echo "  macOS:         brew install graphviz" >&2; \
+	    echo "  conda:         conda install -c conda-forge graphviz" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+	@if [ ! -x "$(CHROMIUM)" ] && $(CAN_APT); then \
+	  echo "Installing Chromium with apt-get (for the browser test)"; \
+	  { apt-get update -q && $(APT_INSTALL) --no-install-recommends chromium; } || true; \
+	fi
+	@[ -x "$(CHROMIUM)" ] || echo "warning: no $(CHROMIUM), so the browser test will be skipped" \
+	  "(Debian/Ubuntu: sudo apt-get install chromium)" >&2
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/
+
+test: setup
+	$(BIN)/python -m pytest $(ARGS)
+
+# Each notebook runs with its own folder as the working directory.
+notebooks: setup
+	@shopt -s nullglob; nbs=(notebooks/*.ipynb); \
+	if [ $${#nbs[@]} -eq 0 ]; then echo "no notebooks in notebooks/"; exit 0; fi; \
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.timeout=600 "$${nbs[@]}"
+
+bench: setup
+	@shopt -s nullglob; for f in benchmarks/bench_*.py; do \
+	  echo "== $$f"; $(BIN)/python "$$f" || exit 1; \
+	done
+
+clean:
+	find . -path ./$(VENV) -prune -o -type d \
+	  \( -name __pycache__ -o -name .ipynb_checkpoints \) -print -exec rm -rf {} +
+	rm -rf .pytest_cache .hypothesis build dist *.egg-info benchmarks/results
+
+distclean: clean
+	rm -rf $(VENV)
