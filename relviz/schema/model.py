@@ -1,0 +1,405 @@
+"""The meaning of a schema: read-only handles for models, fields, enums and relations.
+
+Glossary (Prisma's words):
+
+- *scalar field*: a field holding a value (``String``, ``Int``, an enum...).
+- *relation field*: a field whose type is another model (``posts Post[]``); it has no column.
+- *referencing fields* (``fields:``): the scalar fields holding the foreign key.
+- *referenced fields* (``references:``): the fields they point at, an ``@id`` or ``@unique``.
+- *referencing model*: the model that holds the foreign key (Prisma's "model A").
+- *back-relation field*: the relation field on the other side, without ``fields:``.
+- *relation name*: ``@relation("name")``, or by default ``AToB`` with the model names sorted.
+- *implicit many-to-many*: two list fields, no join model; Prisma creates ``_AToB`` with
+  columns ``A`` and ``B`` pointing at the alphabetically first and second model.
+- *name* vs *database name*: ``name`` is the Prisma name, ``db_name`` the ``@map``/``@@map``
+  string, ``table_name``/``column_name`` whichever the database sees.
+- *arity*: required (``Type``), optional (``Type?``) or list (``Type[]``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.syntax.nodes import Span
+
+__all__ = [
+    "SCALAR_TYPES", "CompositeType", "Datasource", "DefaultValue", "Enum", "EnumValue", "Field",
+    "Generator", "Index", "IndexField", "JoinTable", "Model", "NativeType", "PrimaryKey", "Relation",
+]
+
+SCALAR_TYPES = ("String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes")
+
+ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY = "one-to-one", "one-to-many", "many-to-many"
+
+
+def _not_found(kind: str, name: str, known) -> KeyError:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=3)
+    hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    return KeyError(f"no {kind} named {name!r}.{hint}")
+
+
+class Datasource:
+    """The ``datasource`` block: which database, and how relations are enforced."""
+
+    def __init__(self, name, provider, relation_mode, schemas, span, properties):
+        self.name = name
+        self.provider = provider
+        self.relation_mode = relation_mode
+        self.schemas = schemas
+        self.span = span
+        self.properties = properties
+
+    def __repr__(self) -> str:
+        return f"<Datasource {self.name} provider={self.provider!r} relationMode={self.relation_mode!r}>"
+
+
+class Generator:
+    """A ``generator`` block."""
+
+    def __init__(self, name, provider, preview_features, properties, span):
+        self.name = name
+        self.provider = provider
+        self.preview_features = preview_features
+        self.properties = properties
+        self.span = span
+
+    def __repr__(self) -> str:
+        return f"<Generator {self.name} provider={self.provider!r}>"
+
+
+class NativeType:
+    """``@db.VarChar(200)``: the name, its arguments as written, and the datasource prefix."""
+
+    __slots__ = ("name", "args", "datasource")
+
+    def __init__(self, name: str, args: tuple, datasource: str):
+        self.name, self.args, self.datasource = name, args, datasource
+
+    def __repr__(self) -> str:
+        return f"@{self.datasource}.{self.name}" + (f"({', '.join(self.args)})" if self.args else "")
+
+
+class DefaultValue:
+    """``@default(...)``: a function (``autoincrement()``) or a literal value."""
+
+    __slots__ = ("function", "args", "value", "db_name", "expression")
+
+    def __init__(self, function, args, value, db_name, expression):
+        self.function = function
+        self.args = args
+        self.value = value
+        self.db_name = db_name
+        self.expression = expression
+
+    def __repr__(self) -> str:
+        return f"@default({self.expression!r})"
+
+
+class EnumValue:
+    __slots__ = ("enum", "name", "db_name", "documentation", "span", "_ast")
+
+    def __init__(self, enum, name, db_name, documentation, span):
+        self.enum, self.name, self.db_name = enum, name, db_name
+        self.documentation, self.span = documentation, span
+
+    def __repr__(self) -> str:
+        return f"<EnumValue {self.enum.name}.{self.name}>"
+
+
+class Enum:
+    """An ``enum`` block."""
+
+    def __init__(self, name, span, documentation):
+        self.name = name
+        self.span = span
+        self.documentation = documentation
+        self.values: tuple[EnumValue, ...] = ()
+        self.db_name: str | None = None
+        self.schema_name: str | None = None
+
+    def value(self, name: str) -> EnumValue:
+        for v in self.values:
+            if v.name == name:
+                return v
+        raise _not_found(f"value in enum {self.name}", name, (v.name for v in self.values))
+
+    def __repr__(self) -> str:
+        return f"<Enum {self.name}>"
+
+
+class Field:
+    """A field of a model, view or composite type."""
+
+    def __init__(self, model, name, type_name, arity, span, documentation, attributes):
+        self.model = model
+        self.name = name
+        self.type_name = type_name
+        self.arity = arity
+        self.span = span
+        self.documentation = documentation
+        self.attributes = attributes
+        self.kind = "unsupported"
+        self.unsupported_type: str | None = None
+        self.scalar_type: str | None = None
+        self.enum: Enum | None = None
+        self.related_model: Model | None = None
+        self.composite_type: CompositeType | None = None
+        self.db_name: str | None = None
+        self.native_type: NativeType | None = None
+        self.default: DefaultValue | None = None
+        self.is_id = False
+        self.is_unique = False
+        self.is_updated_at = False
+        self.is_ignored = False
+        self.is_read_only = False
+        self.relation: Relation | None = None
+
+    @property
+    def column_name(self) -> str:
+        return self.db_name or self.name
+
+    @property
+    def is_required(self) -> bool:
+        return self.arity == "required"
+
+    @property
+    def is_optional(self) -> bool:
+        return self.arity == "optional"
+
+    @property
+    def is_list(self) -> bool:
+        return self.arity == "list"
+
+    @property
+    def is_relation(self) -> bool:
+        return self.kind == "relation"
+
+    @property
+    def type_label(self) -> str:
+        """The type as written in the schema: ``String?``, ``Post[]``."""
+        return self.type_name + {"required": "", "optional": "?", "list": "[]"}[self.arity]
+
+    def __repr__(self) -> str:
+        return f"<Field {self.model.name}.{self.name} {self.type_label}>"
+
+
+class IndexField:
+    __slots__ = ("field", "sort", "length", "ops", "path")
+
+    def __init__(self, field, sort=None, length=None, ops=None, path=None):
+        self.field, self.sort, self.length, self.ops, self.path = field, sort, length, ops, path
+
+    def __repr__(self) -> str:
+        return self.field.name if self.field is not None else ".".join(self.path or ())
+
+
+class Index:
+    """``@id``/``@@id`` is a :class:`PrimaryKey`; this is ``@unique``, ``@@unique``, ``@@index``, ``@@fulltext``."""
+
+    def __init__(self, kind, fields, name, db_name, from_field_attribute, span, clustered=None, index_type=None):
+        self.kind = kind
+        self.fields = fields
+        self.name = name
+        self.db_name = db_name
+        self.from_field_attribute = from_field_attribute
+        self.span = span
+        self.clustered = clustered
+        self.index_type = index_type
+
+    @property
+    def is_unique(self) -> bool:
+        return self.kind == "unique"
+
+    @property
+    def scalar_fields(self) -> tuple:
+        return tuple(f.field for f in self.fields)
+
+    def __repr__(self) -> str:
+        return f"<Index {self.kind} {list(self.fields)}>"
+
+
+class PrimaryKey:
+    def __init__(self, fields, name, db_name, from_field_attribute, span, clustered=None):
+        self.fields = fields
+        self.name = name
+        self.db_name = db_name
+        self.from_field_attribute = from_field_attribute
+        self.span = span
+        self.clustered = clustered
+        self.index_fields: tuple[IndexField, ...] = ()
+
+    @property
+    def is_compound(self) -> bool:
+        return len(self.fields) > 1
+
+    def __repr__(self) -> str:
+        return f"<PrimaryKey {[f.name for f in self.fields]}>"
+
+
+class Model:
+    """A ``model`` (a table) or ``view`` block."""
+
+    def __init__(self, name, is_view, span, documentation, schema):
+        self.name = name
+        self.is_view = is_view
+        self.span = span
+        self.documentation = documentation
+        self.schema = schema
+        self.fields: tuple[Field, ...] = ()
+        self.db_name: str | None = None
+        self.schema_name: str | None = None
+        self.is_ignored = False
+        self.primary_key: PrimaryKey | None = None
+        self.indexes: tuple[Index, ...] = ()
+        self.attributes: tuple = ()
+        self._by_name: dict[str, Field] = {}
+
+    @property
+    def table_name(self) -> str:
+        return self.db_name or self.name
+
+    def field(self, name: str) -> Field:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise _not_found(f"field in model {self.name}", name, self._by_name) from None
+
+    @property
+    def scalar_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.kind != "relation")
+
+    @property
+    def relation_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.kind == "relation")
+
+    @property
+    def unique_constraints(self) -> tuple[Index, ...]:
+        return tuple(i for i in self.indexes if i.kind == "unique")
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        return tuple(r for r in self.schema.relations if self in (r.referencing_model, r.referenced_model))
+
+    @property
+    def join_relations(self) -> tuple[Relation, ...]:
+        """The two relations of an explicit many-to-many join model, or ``()``."""
+        return self.schema._join_relations.get(self.name, ())
+
+    @property
+    def is_join_model(self) -> bool:
+        return bool(self.join_relations)
+
+    def __repr__(self) -> str:
+        return f"<{'View' if self.is_view else 'Model'} {self.name}>"
+
+
+class CompositeType:
+    """A ``type`` block (MongoDB's embedded documents)."""
+
+    def __init__(self, name, span, documentation):
+        self.name = name
+        self.span = span
+        self.documentation = documentation
+        self.fields: tuple[Field, ...] = ()
+        self._by_name: dict[str, Field] = {}
+        self.is_view = False
+
+    def field(self, name: str) -> Field:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise _not_found(f"field in type {self.name}", name, self._by_name) from None
+
+    def __repr__(self) -> str:
+        return f"<CompositeType {self.name}>"
+
+
+class JoinTable:
+    """The table Prisma creates for an implicit many-to-many relation: ``_AToB(A, B)``."""
+
+    def __init__(self, name, a_model, b_model):
+        self.name = name
+        self.a_model = a_model
+        self.b_model = b_model
+
+    column_a = "A"
+    column_b = "B"
+
+    def __repr__(self) -> str:
+        return f"<JoinTable {self.name}(A -> {self.a_model.name}, B -> {self.b_model.name})>"
+
+
+class Relation:
+    """One relation between two models (or a model and itself), as Prisma infers it."""
+
+    def __init__(self, name, has_explicit_name, kind, referencing_field, referenced_field):
+        self.name = name
+        self.has_explicit_name = has_explicit_name
+        self.kind = kind
+        self.referencing_field: Field = referencing_field
+        self.referenced_field: Field | None = referenced_field
+        self.referencing_fields: tuple[Field, ...] = ()
+        self.referenced_fields: tuple[Field, ...] = ()
+        self.on_delete: str | None = None
+        self.on_update: str | None = None
+        self.on_delete_explicit: str | None = None
+        self.on_update_explicit: str | None = None
+        self.db_name: str | None = None
+        self.join_table: JoinTable | None = None
+        self.is_embedded = False
+
+    @property
+    def referencing_model(self) -> Model:
+        return self.referencing_field.model
+
+    @property
+    def referenced_model(self) -> Model:
+        return self.referencing_field.related_model
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return self.referencing_fields
+
+    @property
+    def references(self) -> tuple[Field, ...]:
+        return self.referenced_fields
+
+    @property
+    def is_one_to_one(self) -> bool:
+        return self.kind == ONE_TO_ONE
+
+    @property
+    def is_one_to_many(self) -> bool:
+        return self.kind == ONE_TO_MANY
+
+    @property
+    def is_many_to_many(self) -> bool:
+        return self.kind == MANY_TO_MANY
+
+    @property
+    def is_implicit_many_to_many(self) -> bool:
+        return self.join_table is not None
+
+    @property
+    def is_self(self) -> bool:
+        return self.referencing_model is self.referenced_model
+
+    @property
+    def relation_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in (self.referencing_field, self.referenced_field) if f is not None)
+
+    def explain(self) -> str:
+        from relviz.schema.explain import explain
+
+        return explain(self)
+
+    def __str__(self) -> str:
+        a, b = self.referencing_field, self.referenced_field
+        right = f"{b.model.name}.{b.name}" if b is not None else self.referenced_model.name
+        return f"{self.name}: {a.model.name}.{a.name} -> {right} ({self.kind})"
+
+    def __repr__(self) -> str:
+        return f"<Relation {self}>"

@@ -1,0 +1,372 @@
+"""A parser for the Prisma Schema Language, line by line as Prisma's own grammar reads it.
+
+A block is a header line (``model User {``), member lines, and a line starting with ``}``;
+a block with no closing line is no block at all, and each of its lines is then an invalid
+top-level line, as in Prisma. Within a line, a small recursive descent reads attributes and
+their arguments. ``parse_file`` never raises: syntax errors go to the result's ``diagnostics``
+and the bad line is skipped, so the rest of the file is still read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from relviz.errors import Diagnostic, SourceFile
+from relviz.syntax.lexer import tokenize_line, unescape
+from relviz.syntax.nodes import (
+    Argument, ArrayValue, Attribute, Block, ConfigBlock, ConstantValue, EnumValueDecl, FieldDecl,
+    FunctionCall, NumericValue, Property, SchemaFileAst, Span, StringValue,
+)
+
+__all__ = ["parse_file"]
+
+BLOCK_KEYWORDS = frozenset(("model", "view", "type", "enum"))
+CONFIG_KEYWORDS = frozenset(("datasource", "generator"))
+
+INVALID_TOP_LINE = "Error validating: This line is invalid. It does not start with any known Prisma schema keyword."
+INVALID_MODEL_LINE = "Error validating: This line is not a valid field or attribute definition."
+INVALID_ENUM_LINE = "Error validating: This line is not an enum value definition."
+INVALID_CONFIG_LINE = "Error validating: This line is not a valid definition within a {keyword}."
+INVALID_FIELD = 'Error validating model "{model}": This field declaration is invalid. It is either missing a name or a type.'
+BAD_ESCAPE = "Unknown escape sequence. If the value is a windows-style path, `\\` must be escaped as `\\\\`."
+
+# The common field line, read without the tokenizer: `name Type? <rest>`.
+_FIELD_LINE = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(\?|\[\])?(?=[ \t@/]|$)[ \t]*")
+_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{[ \t]*(//[^\n]*)?$")
+_CLOSE = re.compile(r"[ \t]*\}")
+
+
+class _LineParser:
+    """Reads one line's tokens: attributes, arguments, expressions."""
+
+    def __init__(self, source: SourceFile, diagnostics: list):
+        self.source = source
+        self.diagnostics = diagnostics
+        self.toks: list = []
+        self.i = 0
+
+    def start(self, line: str, base: int) -> None:
+        self.toks = tokenize_line(line, base)
+        self.i = 0
+
+    def kind(self, k: int = 0) -> str:
+        j = self.i + k
+        return self.toks[j][0] if j < len(self.toks) else "NL"
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.source, start, end)
+
+    def error(self, message: str, start: int, end: int) -> None:
+        self.diagnostics.append(Diagnostic(message, self.source, start, end))
+
+    def last_end(self) -> int:
+        return self.toks[self.i - 1][3]
+
+    def attribute(self) -> Attribute | None:
+        """``@name(args)`` or ``@@name(args)``; None when the line does not read as one."""
+        start = self.toks[self.i][2]
+        self.i += 1
+        if self.kind() != "IDENT":
+            return None
+        name_start = self.toks[self.i][2]
+        name = self.path()
+        name_span = self.span(name_start, self.last_end())
+        arguments: list[Argument] = []
+        has_parens = self.kind() == "("
+        if has_parens:
+            arguments = self.arguments()
+            if arguments is None:
+                return None
+        return Attribute(name, arguments, self.span(start, self.last_end()), name_span, has_parens)
+
+    def path(self) -> str:
+        parts = [self.toks[self.i][1]]
+        self.i += 1
+        while self.kind() == "." and self.kind(1) == "IDENT":
+            parts.append(self.toks[self.i + 1][1])
+            self.i += 2
+        return ".".join(parts)
+
+    def arguments(self) -> list[Argument] | None:
+        self.i += 1  # (
+        args: list[Argument] = []
+        while True:
+            kind = self.kind()
+            if kind == ")":
+                self.i += 1
+                return args
+            start = self.toks[self.i][2]
+            if kind == "IDENT" and self.kind(1) == ":":
+                name = self.toks[self.i][1]
+                self.i += 2
+                value = None if self.kind() in (",", ")") else self.expression()
+            else:
+                name, value = None, self.expression()
+            if value is None and name is None:
+                return None
+            args.append(Argument(name, value, self.span(start, self.last_end())))
+            if self.kind() == ",":
+                self.i += 1
+            elif self.kind() != ")":
+                return None
+
+    def expression(self):
+        if self.i >= len(self.toks):
+            return None
+        kind, text, start, end = self.toks[self.i]
+        if kind == "STRING":
+            self.i += 1
+            value, bad = unescape(text[1:-1])
+            if bad is not None:
+                self.error(BAD_ESCAPE, start, end)
+            return StringValue(value, self.span(start, end))
+        if kind == "NUMBER":
+            self.i += 1
+            return NumericValue(text, self.span(start, end))
+        if kind == "[":
+            self.i += 1
+            items = []
+            while self.kind() != "]":
+                item = self.expression()
+                if item is None:
+                    return None
+                items.append(item)
+                if self.kind() == ",":
+                    self.i += 1
+                elif self.kind() != "]":
+                    return None
+            self.i += 1
+            return ArrayValue(items, self.span(start, self.last_end()))
+        if kind == "IDENT":
+            name = self.path()
+            if self.kind() == "(":
+                args = self.arguments()
+                if args is None:
+                    return None
+                return FunctionCall(name, args, self.span(start, self.last_end()))
+            return ConstantValue(name, self.span(start, self.last_end()))
+        return None
+
+    def attributes(self) -> list[Attribute] | None:
+        """Attributes until the end of the line (a trailing comment allowed); None if anything else."""
+        found = []
+        while self.kind() == "@":
+            attribute = self.attribute()
+            if attribute is None:
+                return None
+            found.append(attribute)
+        return found if self.kind() in ("NL", "COMMENT", "DOC") else None
+
+    def trailing_doc(self) -> str | None:
+        if self.kind() == "DOC":
+            return self.toks[self.i][1][3:].strip()
+        return None
+
+
+class _Parser:
+    def __init__(self, source: SourceFile):
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
+        self.line = _LineParser(source, self.diagnostics)
+        text = source.text
+        self.lines = text.split("\n")
+        self.offsets = []
+        pos = 0
+        for line in self.lines:
+            self.offsets.append(pos)
+            pos += len(line) + 1
+        self.text_length = len(text)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.source, start, end)
+
+    def line_error(self, message: str, n: int) -> None:
+        """An error over line ``n`` from its first non-blank character through its newline."""
+        line = self.lines[n]
+        start = self.offsets[n] + len(line) - len(line.lstrip(" \t"))
+        end = min(self.offsets[n] + len(line) + 1, self.text_length)
+        self.diagnostics.append(Diagnostic(message, self.source, start, end))
+
+    def line_end(self, n: int) -> int:
+        """Offset just past line ``n``'s newline (Prisma's member spans take the newline in)."""
+        return min(self.offsets[n] + len(self.lines[n]) + 1, self.text_length)
+
+    def parse(self) -> SchemaFileAst:
+        ast = SchemaFileAst(self.source)
+        docs: list[str] = []
+        lines = self.lines
+        n, count = 0, len(lines)
+        while n < count:
+            stripped = lines[n].strip()
+            if not stripped:
+                docs = []
+                n += 1
+                continue
+            if stripped.startswith("//"):
+                if stripped.startswith("///"):
+                    docs.append(stripped[3:].strip())
+                n += 1
+                continue
+            doc = "\n".join(docs) if docs else None
+            docs = []
+            header = _HEADER.match(lines[n])
+            if header and (header[1] in BLOCK_KEYWORDS or header[1] in CONFIG_KEYWORDS):
+                close = self.closing_line(n)
+                if close is not None:
+                    parse = self.config_block if header[1] in CONFIG_KEYWORDS else self.block
+                    ast.tops.append(parse(header, n, close, doc))
+                    n = close + 1
+                    continue
+            self.line_error(INVALID_TOP_LINE, n)
+            n += 1
+        ast.diagnostics = self.diagnostics
+        return ast
+
+    def closing_line(self, n: int) -> int | None:
+        for k in range(n + 1, len(self.lines)):
+            if _CLOSE.match(self.lines[k]):
+                return k
+        return None
+
+    def header_spans(self, header, n: int, close: int) -> tuple[Span, Span]:
+        base = self.offsets[n]
+        whole = self.span(base + header.start(1), self.offsets[close] + self.lines[close].index("}") + 1)
+        return whole, self.span(base + header.start(2), base + header.end(2))
+
+    # -- model, view, type, enum -------------------------------------------------------------
+    def block(self, header, n: int, close: int, doc: str | None) -> Block:
+        keyword, name = header[1], header[2]
+        is_enum = keyword == "enum"
+        invalid = INVALID_ENUM_LINE if is_enum else INVALID_MODEL_LINE
+        members, attributes = [], []
+        docs: list[str] = []
+        lp = self.line
+        for k in range(n + 1, close):
+            line = self.lines[k]
+            base = self.offsets[k]
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if stripped.startswith("//"):
+                if stripped.startswith("///"):
+                    docs.append(stripped[3:].strip())
+                continue
+            member_doc = "\n".join(docs) if docs else None
+            docs = []
+            if not is_enum and stripped[0] != "@":
+                field = self.field(line, base, k, member_doc, name)
+                if field is not None:
+                    members.append(field)
+                continue
+            lp.start(line, base)
+            first = lp.kind()
+            if first == "ATAT":
+                attribute = lp.attribute()
+                if attribute is not None and lp.kind() in ("NL", "COMMENT", "DOC"):
+                    attributes.append(attribute)
+                    continue
+            elif is_enum and first == "IDENT":
+                value = self.enum_value(k, member_doc)
+                if value is not None:
+                    members.append(value)
+                    continue
+            self.line_error(invalid, k)
+        whole, name_span = self.header_spans(header, n, close)
+        return Block(keyword, name, members, attributes, doc, whole, name_span)
+
+    def field(self, line: str, base: int, k: int, doc: str | None, model: str) -> FieldDecl | None:
+        m = _FIELD_LINE.match(line)
+        lp = self.line
+        if m is None:
+            lp.start(line, base)
+            if lp.kind() == "IDENT" and lp.kind(1) in ("NL", "COMMENT", "DOC"):
+                self.line_error(INVALID_FIELD.format(model=model), k)
+                return None
+            if not (lp.kind() == "IDENT" and lp.kind(1) == "IDENT" and lp.toks[lp.i + 1][1] == "Unsupported"):
+                self.line_error(INVALID_MODEL_LINE, k)
+                return None
+            return self.unsupported_field(k, doc)
+        rest_at = m.end()
+        if rest_at == len(line):
+            attributes, trailing = [], None
+        else:
+            lp.start(line[rest_at:], base + rest_at)
+            attributes = lp.attributes()
+            if attributes is None:
+                self.line_error(INVALID_MODEL_LINE, k)
+                return None
+            trailing = lp.trailing_doc()
+        if trailing is not None:
+            doc = f"{doc}\n{trailing}" if doc else trailing
+        arity = {"?": "optional", "[]": "list"}.get(m[3], "required")
+        return FieldDecl(
+            m[1], m[2], arity, attributes, doc, self.span(base + m.start(1), self.line_end(k)),
+            self.span(base + m.start(1), base + m.end(1)), self.span(base + m.start(2), base + m.end(3 if m[3] else 2)),
+        )
+
+    def unsupported_field(self, k: int, doc: str | None) -> FieldDecl | None:
+        """``name Unsupported("type")?``: the one field type with an argument."""
+        lp = self.line
+        toks = lp.toks
+        if not (lp.kind(2) == "(" and lp.kind(3) == "STRING" and lp.kind(4) == ")"):
+            self.line_error(INVALID_MODEL_LINE, k)
+            return None
+        name, type_tok = toks[0], toks[1]
+        unsupported = unescape(toks[3][1][1:-1])[0]
+        type_end = toks[4][3]
+        lp.i = 5
+        arity = "required"
+        if lp.kind() == "?":
+            arity, type_end = "optional", toks[5][3]
+            lp.i = 6
+        elif lp.kind() == "[" and lp.kind(1) == "]":
+            arity, type_end = "list", toks[6][3]
+            lp.i = 7
+        attributes = lp.attributes()
+        if attributes is None:
+            self.line_error(INVALID_MODEL_LINE, k)
+            return None
+        return FieldDecl(
+            name[1], "Unsupported", arity, attributes, doc, self.span(name[2], self.line_end(k)),
+            self.span(name[2], name[3]), self.span(type_tok[2], type_end), unsupported,
+        )
+
+    def enum_value(self, k: int, doc: str | None) -> EnumValueDecl | None:
+        lp = self.line
+        name = lp.toks[0]
+        lp.i = 1
+        attributes = lp.attributes()
+        if attributes is None:
+            return None
+        trailing = lp.trailing_doc()
+        if trailing is not None:
+            doc = f"{doc}\n{trailing}" if doc else trailing
+        return EnumValueDecl(name[1], attributes, doc, self.span(name[2], self.line_end(k)), self.span(name[2], name[3]))
+
+    # -- datasource and generator -----------------------------------------------------------
+    def config_block(self, header, n: int, close: int, doc: str | None) -> ConfigBlock:
+        keyword = header[1]
+        properties = []
+        lp = self.line
+        for k in range(n + 1, close):
+            line = self.lines[k]
+            stripped = line.strip()
+            if not stripped or stripped.startswith("//"):
+                continue
+            lp.start(line, self.offsets[k])
+            if lp.kind() == "IDENT" and lp.kind(1) == "=":
+                name = lp.toks[0]
+                lp.i = 2
+                value = None if lp.kind() in ("NL", "COMMENT", "DOC") else lp.expression()
+                if lp.kind() in ("NL", "COMMENT", "DOC"):
+                    end = lp.last_end()
+                    properties.append(Property(name[1], value, self.span(name[2], end), self.span(name[2], name[3])))
+                    continue
+            self.line_error(INVALID_CONFIG_LINE.format(keyword=keyword), k)
+        whole, name_span = self.header_spans(header, n, close)
+        return ConfigBlock(keyword, header[2], properties, doc, whole, name_span)
+
+
+def parse_file(source: SourceFile) -> SchemaFileAst:
+    """Parse one schema file. Syntax errors are in the result's ``diagnostics``."""
+    return _Parser(source).parse()
