@@ -31,6 +31,7 @@ import binascii
 import json
 import math
 import re
+from dataclasses import dataclass
 
 from relviz.syntax.nodes import ArrayValue, ConstantValue, FunctionCall, NumericValue, StringValue
 
@@ -74,11 +75,16 @@ def _model(model) -> dict:
     attrs = _model_attributes(model)
     pk = _first(attrs, "id")
     uniques = [a for a in attrs if a.name == "unique"]
+    facts = _FieldFacts(
+        single_id=_path_names(pk)[0] if pk is not None and len(_field_list(pk)) == 1 else None,
+        single_uniques={_path_names(u)[0] for u in uniques if len(_field_list(u)) == 1},
+        referencing=_referencing_names(model),
+    )
     out = {
         "name": model.name,
         "dbName": model.db_name,
         "schema": _string_arg(_first(attrs, "schema")),
-        "fields": [_field(model, f) for f in model.fields if not _is_skipped(f)],
+        "fields": [_field(f, facts) for f in model.fields if not _is_skipped(f)],
         "primaryKey": None if pk is None else {"name": _named_string(pk, "name"), "fields": _leaf_names(pk)},
         "uniqueFields": [_leaf_names(u) for u in uniques],
         "uniqueIndexes": [{"name": _named_string(u, "name"), "fields": _leaf_names(u)} for u in uniques],
@@ -105,16 +111,25 @@ def _composite_type(ctype) -> dict:
 # -- fields -------------------------------------------------------------------------------------
 
 
-def _field(model, field) -> dict:
+@dataclass(frozen=True)
+class _FieldFacts:
+    """What a model's ``@@`` attributes and relation fields say about its scalar fields."""
+
+    single_id: str | None  # the field of a one-field @@id
+    single_uniques: set  # fields of one-field @@unique
+    referencing: set  # fields named in some @relation(fields: [...])
+
+
+def _field(field, facts: _FieldFacts) -> dict:
     if _kind(field) == "relation":
         return _relation_field(field)
     attrs = _attributes(field)
-    is_id = _is_single_id(model, field)
+    is_id = _has(attrs, "id") or facts.single_id == field.name
     out = _field_head(field, attrs)
     out.update(
-        isUnique=not is_id and _is_single_unique(model, field),
+        isUnique=not is_id and (_has(attrs, "unique") or field.name in facts.single_uniques),
         isId=is_id,
-        isReadOnly=field.name in _referencing_names(model),
+        isReadOnly=field.name in facts.referencing,
     )
     _field_tail(out, field, attrs)
     out["isGenerated"] = False
@@ -321,11 +336,11 @@ def _model_indexes(model) -> list[dict]:
     else:
         for field in model.fields:
             attr = _first(_attributes(field), "id")
-            if attr is not None and not _is_skipped(field):
+            if attr is not None:
                 out.append(_index(model, "id", attr, on_field=field))
     for field in model.fields:
         attr = _first(_attributes(field), "unique")
-        if attr is not None and not _is_skipped(field):
+        if attr is not None:  # even on ignored and Unsupported fields
             out.append(_index(model, "unique", attr, on_field=field))
     for name in ("index", "unique", "fulltext"):
         out.extend(_index(model, _INDEX_TYPES[name], a, on_field=None) for a in attrs if a.name == name)
@@ -381,35 +396,13 @@ def _index_field(name: str, arguments) -> dict:
 # -- field facts --------------------------------------------------------------------------------
 
 
-def _is_single_id(model, field) -> bool:
-    if _has(_attributes(field), "id"):
-        return True
-    pk = _first(_model_attributes(model), "id")
-    return pk is not None and _path_names(pk) == [field.name]
-
-
-def _is_single_unique(model, field) -> bool:
-    if _has(_attributes(field), "unique"):
-        return True
-    return any(
-        a.name == "unique" and _path_names(a) == [field.name] for a in _model_attributes(model)
-    )
-
-
 def _referencing_names(model) -> set[str]:
-    """Names of the scalar fields in some ``@relation(fields: [...])`` of the model."""
-    cache = getattr(model, "_dmmf_referencing", None)
-    if cache is not None:
-        return cache
+    """Names of the scalar fields in some ``@relation(fields: [...])`` of the model (ignored ones too)."""
     names = set()
     for field in model.fields:
         rel = _first(_attributes(field), "relation")
         if rel is not None:
             names.update(_names(_arg(rel, "fields")))
-    try:
-        object.__setattr__(model, "_dmmf_referencing", names)
-    except (AttributeError, TypeError):
-        pass
     return names
 
 
