@@ -121,7 +121,7 @@ class _FieldFacts:
 
 
 def _field(field, facts: _FieldFacts) -> dict:
-    if _kind(field) == "relation":
+    if field.kind == "relation":
         return _relation_field(field)
     attrs = _attributes(field)
     is_id = _has(attrs, "id") or facts.single_id == field.name
@@ -152,7 +152,7 @@ def _field_head(field, attrs) -> dict:
     db_name = _string_arg(_first(attrs, "map"))
     if db_name is not None:
         out["dbName"] = db_name
-    out["kind"] = {"enum": "enum", "composite": "object"}.get(_kind(field), "scalar")
+    out["kind"] = {"enum": "enum", "composite": "object"}.get(field.kind, "scalar")
     out["isList"] = field.arity == "list"
     out["isRequired"] = field.arity != "optional"
     return out
@@ -162,7 +162,7 @@ def _field_tail(out: dict, field, attrs) -> None:
     default = _first(attrs, "default")
     out["hasDefaultValue"] = default is not None
     out["type"] = field.type_name
-    out["nativeType"] = _native_type(field, attrs)
+    out["nativeType"] = _native_type(field)
     if default is not None:
         out["default"] = _default(default, field)
 
@@ -180,7 +180,7 @@ def _relation_field(field) -> dict:
         "hasDefaultValue": False,
         "type": field.type_name,
         "nativeType": None,
-        "relationName": _relation_name(field, rel),
+        "relationName": field.relation.name,
         "relationFromFields": _names(_arg(rel, "fields")),
         "relationToFields": _names(_arg(rel, "references")),
     }
@@ -194,37 +194,9 @@ def _relation_field(field) -> dict:
     return out
 
 
-def _relation_name(field, rel) -> str:
-    relation = getattr(field, "relation", None)
-    if relation is not None:
-        return relation.name
-    explicit = _string_arg(rel) if rel is not None else None
-    if explicit is None:
-        explicit = _named_string(rel, "name") if rel is not None else None
-    if explicit is not None:
-        return explicit
-    a, b = sorted((field.model.name, field.type_name))
-    return f"{a}To{b}"
-
-
-def _native_type(field, attrs):
-    native = getattr(field, "native_type", None)
-    if native is not None:
-        return [native.name, [str(a) for a in native.args]]
-    for attr in attrs:
-        if "." in attr.name:
-            return [attr.name.split(".", 1)[1], [_arg_text(a.value) for a in attr.arguments]]
-    return None
-
-
-def _arg_text(expr) -> str:
-    if isinstance(expr, NumericValue):
-        return expr.text
-    if isinstance(expr, ConstantValue):
-        return expr.name
-    if isinstance(expr, StringValue):
-        return expr.value
-    return repr(expr)
+def _native_type(field):
+    native = field.native_type
+    return None if native is None else [native.name, [str(a) for a in native.args]]
 
 
 # -- defaults -----------------------------------------------------------------------------------
@@ -241,13 +213,13 @@ def _default_value(expr, field):
         return {"name": expr.name, "args": _function_args(expr, field)}
     if isinstance(expr, ArrayValue):
         return [_default_value(item, field) for item in expr.items]
-    scalar = getattr(field, "scalar_type", None)
+    scalar = field.scalar_type
     if isinstance(expr, NumericValue):
         return _number_default(expr.text, scalar)
     if isinstance(expr, StringValue):
         return _string_default(expr.value, scalar)
     if isinstance(expr, ConstantValue):
-        if expr.name in ("true", "false") and scalar in ("Boolean", None):
+        if expr.name in ("true", "false") and scalar == "Boolean":
             return expr.name == "true"
         return expr.name
     return None
@@ -406,51 +378,29 @@ def _referencing_names(model) -> set[str]:
     return names
 
 
-def _kind(field) -> str:
-    kind = getattr(field, "kind", None)
-    if kind:
-        return kind
-    return "unsupported" if getattr(field, "unsupported_type", None) else "scalar"
-
-
 def _is_unsupported(field) -> bool:
-    return _kind(field) == "unsupported" or field.type_name == "Unsupported"
+    return field.kind == "unsupported"
 
 
 def _is_skipped(field) -> bool:
-    return _is_unsupported(field) or bool(getattr(field, "is_ignored", False)) or _has(_attributes(field), "ignore")
+    return _is_unsupported(field) or field.is_ignored
 
 
 def _is_ignored_model(model) -> bool:
-    return bool(getattr(model, "is_ignored", False)) or _has(_model_attributes(model), "ignore")
+    return model.is_ignored
 
 
 # -- syntax helpers -----------------------------------------------------------------------------
 
 
 def _attributes(field) -> tuple:
-    attrs = getattr(field, "attributes", None)
-    if attrs is None:
-        node = _node(field)
-        attrs = getattr(node, "attributes", ()) if node is not None else ()
-    return tuple(attrs)
+    """The syntax nodes of a field's ``@`` attributes."""
+    return tuple(field.attributes)
 
 
 def _model_attributes(model) -> tuple:
-    """The ``@@`` attributes of a model's block."""
-    attrs = getattr(model, "attributes", None)
-    if attrs is None:
-        node = _node(model)
-        attrs = getattr(node, "attributes", ()) if node is not None else ()
-    return tuple(attrs)
-
-
-def _node(obj):
-    for name in ("node", "ast", "decl", "block", "syntax"):
-        node = getattr(obj, name, None)
-        if node is not None:
-            return node
-    return None
+    """The syntax nodes of a model's ``@@`` attributes."""
+    return tuple(model.attributes)
 
 
 def _first(attrs, name: str):
