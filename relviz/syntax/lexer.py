@@ -45,7 +45,9 @@ def tokenize_line(line: str, base: int) -> list[tuple[str, str, int, int]]:
         if piece[0] not in " \t":
             append((_kind(piece), piece, pos, end))
         pos = end
-    append(("NL", "", pos, pos))
+    # Three end marks, so that a parser may look two tokens past the last without a bounds check.
+    end_mark = ("NL", "", pos, pos)
+    tokens += (end_mark, end_mark, end_mark)
     return tokens
 
 

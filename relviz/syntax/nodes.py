@@ -17,13 +17,21 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
 class Span:
     """Where a node stands: a file and half-open character offsets ``[start, end)``."""
 
-    file: SourceFile
-    start: int
-    end: int
+    __slots__ = ("file", "start", "end")
+
+    def __init__(self, file: SourceFile, start: int, end: int):
+        self.file = file
+        self.start = start
+        self.end = end
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Span) and (self.file, self.start, self.end) == (other.file, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
 
     @property
     def line(self) -> int:

@@ -50,8 +50,7 @@ class _LineParser:
         self.i = 0
 
     def kind(self, k: int = 0) -> str:
-        j = self.i + k
-        return self.toks[j][0] if j < len(self.toks) else "NL"
+        return self.toks[self.i + k][0]
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.source, start, end)

@@ -1,0 +1,89 @@
+"""How fast relviz reads a schema, next to Prisma's own validator and a lark grammar.
+
+    python benchmarks/bench_parse.py [SCHEMA] [--rounds N]
+
+Measures, in one run and interleaved round by round so that machine noise hits all alike:
+``relviz.parse`` (syntax, resolution, relation inference and validation), relviz's parser alone,
+the same language as a lark LALR grammar (``psl.lark``, parse tree only, no model built), and
+Prisma's WASM validator (``prisma_validate.mjs``; needs node and the Prisma oracle install,
+otherwise skipped). Prints medians and ratios to Prisma's validator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+import relviz
+from relviz.errors import SourceFile
+from relviz.syntax import parse_file
+
+HERE = Path(__file__).resolve().parent
+DEFAULT = HERE.parent / "tests" / "fixtures" / "real" / "calcom.prisma"
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def prisma_times(path: Path, rounds: int) -> list[float] | None:
+    if shutil.which("node") is None:
+        return None
+    proc = subprocess.run(
+        ["node", str(HERE / "prisma_validate.mjs"), str(path), str(rounds)], capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        print(f"(Prisma's validator skipped: {proc.stderr.strip().splitlines()[-1] if proc.stderr else 'failed'})")
+        return None
+    return json.loads(proc.stdout)["times_ms"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("schema", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--rounds", type=int, default=30)
+    args = ap.parse_args()
+    path = Path(args.schema)
+    text = path.read_text()
+    lines = text.count("\n")
+
+    import lark
+
+    grammar = lark.Lark((HERE / "psl.lark").read_text(), parser="lalr", lexer="contextual")
+    cases = {
+        "relviz.parse (whole model)": lambda: relviz.parse(text, filename=path.name),
+        "relviz parser alone": lambda: parse_file(SourceFile(path.name, text)),
+        "lark LALR grammar (tree only)": lambda: grammar.parse(text),
+    }
+    for fn in cases.values():  # warm up
+        fn()
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    prisma: list[float] = []
+    chunk = max(1, args.rounds // 5)
+    for _ in range(0, args.rounds, chunk):  # interleave Python cases and Prisma's in chunks
+        for _ in range(chunk):
+            for name, fn in cases.items():
+                times[name].append(timed(fn))
+        more = prisma_times(path, chunk)
+        if more is not None:
+            prisma.extend(more)
+
+    print(f"{path.name}: {lines} lines, {len(relviz.parse(text, filename=path.name).models)} models, {args.rounds} rounds")
+    reference = statistics.median(prisma) if prisma else None
+    if prisma:
+        times = {"Prisma's WASM validator (prisma-schema-wasm)": prisma, **times}
+    for name, values in times.items():
+        median = statistics.median(values)
+        ratio = f"  {median / reference:5.2f}x Prisma" if reference else ""
+        print(f"  {name:<46} median {median:7.2f} ms{ratio}")
+
+
+if __name__ == "__main__":
+    main()
