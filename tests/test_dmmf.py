@@ -101,3 +101,37 @@ def test_referential_actions_appear_only_when_written():
     assert author["relationOnDelete"] == "Cascade"
     assert "relationOnUpdate" not in author
     assert dmmf["models"][1]["fields"][1]["isReadOnly"] is True
+
+
+def test_indexes_list_primary_key_then_field_uniques_then_index_unique_fulltext_groups():
+    dmmf = _dmmf_of(
+        'generator client {\n  provider = "prisma-client-js"\n}\n\n'
+        "model A {\n  a Int\n  b Int @unique\n  c String\n"
+        "  @@unique([a, c])\n  @@fulltext([c])\n  @@index([c])\n  @@id([a, b])\n}\n",
+        provider="mysql",
+    )
+    kinds = [(i["type"], [f["name"] for f in i["fields"]]) for i in dmmf["indexes"]]
+    assert kinds == [("id", ["a", "b"]), ("unique", ["b"]), ("normal", ["c"]), ("unique", ["a", "c"]), ("fulltext", ["c"])]
+
+
+def test_one_field_compound_id_and_unique_mark_the_field():
+    dmmf = _dmmf_of("model A {\n  x Int\n  y Int\n  @@id([x])\n  @@unique([y])\n}\n", provider="sqlite")
+    x, y = dmmf["models"][0]["fields"]
+    assert (x["isId"], x["isUnique"], y["isId"], y["isUnique"]) == (True, False, False, True)
+    assert dmmf["models"][0]["primaryKey"] == {"name": None, "fields": ["x"]}
+
+
+def test_ignored_models_and_fields_and_unsupported_fields_are_left_out():
+    dmmf = _dmmf_of(
+        'model A {\n  id Int @id\n  gone Int @ignore\n  shape Unsupported("circle")?\n}\n\n'
+        "model B {\n  id Int @id\n  @@ignore\n}\n"
+    )
+    assert [m["name"] for m in dmmf["models"]] == ["A"]
+    assert [f["name"] for f in dmmf["models"][0]["fields"]] == ["id"]
+
+
+def test_bigint_defaults_are_strings_and_datetimes_are_rfc3339():
+    dmmf = _dmmf_of(
+        'model A {\n  id BigInt @id @default(5)\n  at DateTime @default("2020-01-01T00:00:00.5Z")\n}\n'
+    )
+    assert [f["default"] for f in dmmf["models"][0]["fields"]] == ["5", "2020-01-01T00:00:00.500+00:00"]
