@@ -26,6 +26,16 @@ def _schemas(folder):
     return sorted((FIXTURES_DIR / folder).glob("*.prisma"))
 
 
+def _dot_missing():
+    if not shutil.which("dot"):
+        return "Graphviz's `dot` is not on PATH (apt-get install graphviz, brew install graphviz)"
+    return None
+
+
+def _node_missing():
+    return None if shutil.which("node") else "`node` is not on PATH"
+
+
 def _browser_missing():
     if not os.access(CHROMIUM, os.X_OK):
         return f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium; or set RELVIZ_CHROMIUM)"
@@ -34,19 +44,14 @@ def _browser_missing():
     return None
 
 
-# marker -> function returning why the test cannot run here, or None when it can
-_REQUIREMENTS = {
-    "needs_dot": lambda: None if shutil.which("dot") else
-    "Graphviz's `dot` is not on PATH (apt-get install graphviz, brew install graphviz)",
-    "needs_node": lambda: None if shutil.which("node") else "`node` is not on PATH",
-    "browser": _browser_missing,
-}
+# marker -> function saying why its tests cannot run here, or None when they can
+_WHY_MISSING = {"needs_dot": _dot_missing, "needs_node": _node_missing, "browser": _browser_missing}
 
 
 def pytest_collection_modifyitems(config, items):
     reasons = {}
     for item in items:
-        for marker, missing in _REQUIREMENTS.items():
+        for marker, missing in _WHY_MISSING.items():
             if item.get_closest_marker(marker) is None:
                 continue
             if marker not in reasons:
