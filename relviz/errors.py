@@ -43,8 +43,13 @@ class SourceFile:
         return line, offset - self._line_starts[line - 1] + 1
 
     def byte_offset(self, offset: int) -> int:
-        """The UTF-8 byte offset of a character offset (Prisma reports byte offsets)."""
+        """The UTF-8 byte offset of a character offset."""
         return len(self.text[:offset].encode("utf-8"))
+
+    def utf16_offset(self, offset: int) -> int:
+        """The UTF-16 code unit offset of a character offset (JavaScript string positions, as Prisma's lint reports)."""
+        head = self.text[:offset]
+        return offset if head.isascii() else len(head.encode("utf-16-le")) // 2
 
     def __repr__(self) -> str:
         return f"SourceFile({self.name!r})"
@@ -82,11 +87,11 @@ class Diagnostic:
         return _pretty_print(self.file, self.start, self.end, self.message, "warning" if self.is_warning else "error")
 
     def to_lint(self) -> dict:
-        """The diagnostic as Prisma's ``lint`` reports it (byte offsets)."""
+        """The diagnostic as Prisma's ``lint`` reports it (offsets in UTF-16 code units, as JavaScript counts)."""
         return {
             "file_name": self.file.name,
-            "start": self.file.byte_offset(self.start),
-            "end": self.file.byte_offset(self.end),
+            "start": self.file.utf16_offset(self.start),
+            "end": self.file.utf16_offset(self.end),
             "text": self.message,
             "is_warning": self.is_warning,
         }

@@ -1,10 +1,16 @@
-"""Reading attribute arguments: positional and named, with the spans Prisma points at."""
+"""Reading attribute arguments: positional and named, with the spans Prisma points at.
+
+:class:`AttributeVisitor` walks one attribute list (a field's or a block's) the way Prisma's
+``parser-database`` does: each known attribute is *visited* by name, its arguments are taken
+one by one, and whatever is left over is reported (``No such argument.``, ``Attribute not
+known: "@x".``, ``Attribute "@id" can only be defined once.``).
+"""
 
 from __future__ import annotations
 
-from relviz.syntax.nodes import ArrayValue, Attribute, ConstantValue, FunctionCall, StringValue
+from relviz.syntax.nodes import ArrayValue, Attribute, ConstantValue, FunctionCall, NumericValue, StringValue
 
-__all__ = ["Arguments", "field_refs", "string_arg"]
+__all__ = ["Arguments", "AttributeVisitor", "coerce", "describe", "field_refs", "string_arg"]
 
 
 class Arguments:
@@ -47,3 +53,201 @@ def field_refs(expression) -> list[tuple[str, dict, object]] | None:
         else:
             return None
     return refs
+
+
+# -- coercion, with Prisma's messages ---------------------------------------------------------
+_DESCRIPTION = {StringValue: "string", NumericValue: "numeric", ConstantValue: "constant", FunctionCall: "function", ArrayValue: "array"}
+
+
+def describe(expr) -> str:
+    """Prisma's word for an expression's kind: ``string``, ``numeric``, ``constant``..."""
+    return _DESCRIPTION.get(type(expr), "unknown")
+
+
+def render(expr) -> str:
+    """An expression written back as Prisma prints it in messages."""
+    if isinstance(expr, StringValue):
+        return '"' + expr.value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(expr, NumericValue):
+        return expr.text
+    if isinstance(expr, ConstantValue):
+        return expr.name
+    if isinstance(expr, ArrayValue):
+        return "[" + ", ".join(render(i) for i in expr.items) + "]"
+    if isinstance(expr, FunctionCall):
+        args = ", ".join((f"{a.name}: " if a.name else "") + (render(a.value) if a.value is not None else "") for a in expr.arguments)
+        return f"{expr.name}({args})"
+    return ""
+
+
+_COERCE = {"string": StringValue, "constant": ConstantValue, "numeric": NumericValue}
+
+
+def coerce(ctx, expr, kind: str):
+    """The Python value of ``expr`` if it is a ``kind`` ("string", "constant", "integer", "boolean"), else an error and None."""
+    if kind == "string" and isinstance(expr, StringValue):
+        return expr.value
+    if kind == "constant" and isinstance(expr, ConstantValue):
+        return expr.name
+    if kind == "integer" and isinstance(expr, NumericValue) and "." not in expr.text:
+        return int(expr.text)
+    if kind == "boolean" and isinstance(expr, ConstantValue) and expr.name in ("true", "false"):
+        return expr.name == "true"
+    if expr is not None:
+        kind = "numeric" if kind == "integer" else kind
+        ctx.error(f"Expected a {kind} value, but received {describe(expr)} value `{render(expr)}`.", expr.span)
+    return None
+
+
+def coerce_array(ctx, expr, kind: str):
+    """A list of ``kind`` values (a single value counts as a list of one), or None after an error."""
+    items = expr.items if isinstance(expr, ArrayValue) else [expr]
+    out = []
+    for item in items:
+        value = coerce(ctx, item, kind)
+        if value is None:
+            return None
+        out.append(value)
+    return out
+
+
+class AttributeVisitor:
+    """Prisma's attribute validation state machine over one attribute list."""
+
+    def __init__(self, ctx, attributes, prefix: str = "@"):
+        self.ctx = ctx
+        self.attributes = list(attributes)
+        self.prefix = prefix
+        self.unused = dict.fromkeys(range(len(self.attributes)))  # ordered set of indexes
+        self.current: Attribute | None = None
+        self.args: dict = {}
+
+    # -- attributes -----------------------------------------------------------------------
+    def single(self, name: str) -> Attribute | None:
+        """An attribute that may appear once; both are reported when it appears twice."""
+        found = [i for i, a in enumerate(self.attributes) if a.name == name]
+        if not found:
+            return None
+        if len(found) > 1:
+            for i in found:
+                self.ctx.error(f'Attribute "@{name}" can only be defined once.', self.attributes[i].span)
+                self.unused.pop(i, None)
+            return None
+        self.unused.pop(found[0], None)
+        return self._start(self.attributes[found[0]])
+
+    def repeated(self, name: str):
+        """Every usable occurrence of an attribute that may repeat (``@@index``)."""
+        for i, attribute in enumerate(self.attributes):
+            if attribute.name == name and i in self.unused:
+                self.unused.pop(i)
+                if self._start(attribute) is not None:
+                    yield attribute
+
+    def native_type(self) -> Attribute | None:
+        """The ``@db.Type`` attribute; a second one is reported."""
+        chosen = None
+        for i, attribute in enumerate(self.attributes):
+            if "." in attribute.name:
+                self.unused.pop(i, None)
+                if chosen is not None:
+                    self.ctx.error(f'Attribute "@{attribute.name.partition(".")[0]}" can only be defined once.', attribute.span)
+                chosen = attribute
+        return chosen
+
+    def finish(self) -> None:
+        """Report the attributes nobody visited."""
+        for i in self.unused:
+            attribute = self.attributes[i]
+            self.ctx.error(f'Attribute not known: "@{attribute.name}".', attribute.span)
+        self.unused = {}
+
+    # -- arguments ------------------------------------------------------------------------
+    def _start(self, attribute: Attribute) -> Attribute | None:
+        ctx = self.ctx
+        valid = True
+        for arg in attribute.arguments:
+            if arg.value is None and arg.name is not None:
+                ctx.error(
+                    f'Error parsing attribute "{self.prefix}{attribute.name}": The `{arg.name}` argument is missing a value.',
+                    _name_span(arg),
+                )
+                valid = False
+        for arg in attribute.arguments:
+            if isinstance(arg.value, FunctionCall):
+                for inner in arg.value.arguments:
+                    if inner.value is None and inner.name is not None:
+                        ctx.error(
+                            f'Error parsing attribute "{self.prefix}{attribute.name}": The `{inner.name}` argument is missing a value.',
+                            _name_span(inner),
+                        )
+                        valid = False
+        trailing = getattr(attribute, "trailing_comma", None)
+        if trailing is not None:
+            ctx.error(
+                f'Error parsing attribute "{self.prefix}{attribute.name}": Trailing commas are not valid in attribute '
+                "arguments, please remove the comma.",
+                trailing,
+            )
+        if not valid:
+            return None
+        self.current = attribute
+        self.args = {}
+        unnamed: list[str] = []
+        for arg in attribute.arguments:
+            if arg.name in self.args:
+                if arg.name is None:
+                    if not unnamed:
+                        unnamed.append(render(self.args[None].value))
+                    unnamed.append(render(arg.value))
+                else:
+                    ctx.error(f'Argument "{arg.name}" is already specified.', arg.span)
+            self.args[arg.name] = arg
+        if unnamed:
+            self.error(
+                "You provided multiple unnamed arguments. This is not possible. Did you forget the brackets? "
+                f"Did you mean `[{', '.join(unnamed)}]`?"
+            )
+        return attribute
+
+    def default_arg(self, name: str, report: bool = True):
+        """The argument called ``name`` or else the unnamed one; reports when missing."""
+        named = self.args.pop(name, None)
+        unnamed = self.args.pop(None, None)
+        if named is not None and unnamed is not None:
+            self.ctx.error(f'Argument "{name}" is already specified as unnamed argument.', named.span)
+            return None
+        arg = named or unnamed
+        if arg is None:
+            if report:
+                self.ctx.error(f'Argument "{name}" is missing.', self.current.span)
+            return None
+        return arg.value
+
+    def optional_arg(self, name: str):
+        arg = self.args.pop(name, None)
+        return arg.value if arg is not None else None
+
+    def optional_argument(self, name: str):
+        """The whole ``name: value`` argument node, or None."""
+        return self.args.pop(name, None)
+
+    def error(self, message: str) -> None:
+        """An error about the current attribute: ``Error parsing attribute "@x": ...``."""
+        self.ctx.error(f'Error parsing attribute "{self.prefix}{self.current.name}": {message}', self.current.span)
+
+    def done(self) -> None:
+        """Report the arguments nobody asked for."""
+        for arg in self.args.values():
+            self.ctx.error("No such argument.", arg.span)
+        self.discard()
+
+    def discard(self) -> None:
+        self.current = None
+        self.args = {}
+
+
+def _name_span(arg):
+    from relviz.syntax.nodes import Span
+
+    return Span(arg.span.file, arg.span.start, arg.span.start + len(arg.name))

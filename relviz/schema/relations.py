@@ -1,28 +1,32 @@
 """Relation inference: pair relation fields and decide each relation's kind, as Prisma does.
 
-Two relation fields belong to one relation when each points at the other's model and they
-carry the same relation name (or none). Then, on the arity of this field and its opposite::
+For every relation field, its *opposite* is the first relation field of the related model that
+points back with the same relation name (or none). Then, on the arity of this field and its
+opposite::
 
     (list, list)         -> many-to-many (implicit, with a join table `_<name>`)
-    (list, one)          -> one-to-many, the single side holds the foreign key
-    (one, one)           -> one-to-one, the side with `fields:` holds the foreign key
+    (one, list)          -> one-to-many, the single side holds the foreign key
+    (one, one)           -> one-to-one, the required side, else the side with `fields:`, holds the key
+    (one, none)          -> one-to-one if the `fields:` are unique, else one-to-many (back side missing)
 
 "Model A" (``referencing_model``) is the side with the foreign key; for many-to-many it is
 the model whose name sorts first (for a self-relation, the field whose name sorts first).
+Every relation Prisma sees, complete or not, is kept in ``ctx.prisma_relations`` (in Prisma's
+order) for validation; ``schema.relations`` holds the complete ones.
 """
 
 from __future__ import annotations
 
-from relviz.schema.attributes import Arguments, field_refs, string_arg
 from relviz.schema.model import MANY_TO_MANY, ONE_TO_MANY, ONE_TO_ONE, JoinTable, Relation
-from relviz.syntax.nodes import ConstantValue
 
-__all__ = ["infer_relations", "relation_name_of", "default_relation_name"]
+__all__ = ["PrismaRelation", "infer_relations", "relation_name_of", "default_relation_name"]
+
+IMPLICIT_M2M, EMBEDDED_M2M = "implicit-many-to-many", "embedded-many-to-many"
 
 
 def relation_name_of(ctx, field) -> str | None:
-    args = ctx.relation_attributes.get(field)
-    return string_arg(args, "name", 0) if args is not None else None
+    info = ctx.relation_info.get(field)
+    return info.name if info is not None else None
 
 
 def default_relation_name(model_a: str, model_b: str) -> str:
@@ -31,101 +35,170 @@ def default_relation_name(model_a: str, model_b: str) -> str:
     return f"{first}To{second}"
 
 
-def infer_relations(ctx) -> None:
-    """Fill ``schema.relations``; unpaired fields go to ``ctx.unpaired`` for validation."""
-    schema = ctx.schema
-    relations: list[Relation] = []
-    paired: set = set()
-    ctx.unpaired = []
-    ctx.ambiguous = []
-    for model in (*schema.models, *schema.views):
-        for field in model.fields:
-            if field.kind != "relation" or field in paired:
-                continue
-            name = relation_name_of(ctx, field)
-            target = field.related_model
-            candidates = [
-                f for f in target.fields
-                if f.kind == "relation" and f.related_model is model and f is not field
-                and relation_name_of(ctx, f) == name
-            ]
-            if len(candidates) != 1 or candidates[0] in paired:
-                (ctx.unpaired if not candidates else ctx.ambiguous).append(field)
-                continue
-            opposite = candidates[0]
-            paired.update((field, opposite))
-            relation = _relation(ctx, field, opposite, name)
-            relations.append(relation)
-            for f in (field, opposite):
-                f.relation = relation
-    schema.relations = tuple(relations)
-    schema._join_relations = _join_models(schema)
+class PrismaRelation:
+    """One relation as Prisma's parser database stores it; a side may be missing."""
+
+    __slots__ = ("kind", "forward", "back", "name", "model_a", "model_b", "public")
+
+    def __init__(self, kind, forward, back, name, model_a, model_b):
+        self.kind = kind  # ONE_TO_ONE | ONE_TO_MANY | IMPLICIT_M2M | EMBEDDED_M2M
+        self.forward = forward  # field_a: the relation field on model A (None for a back-only 1:m)
+        self.back = back  # field_b
+        self.name = name
+        self.model_a = model_a
+        self.model_b = model_b
+        self.public: Relation | None = None
+
+    @property
+    def is_inline(self) -> bool:
+        return self.kind in (ONE_TO_ONE, ONE_TO_MANY)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.forward is not None and self.back is not None
+
+    def __repr__(self) -> str:
+        return f"<PrismaRelation {self.kind} {self.forward!r} {self.back!r}>"
 
 
-def _has_fields(ctx, field) -> bool:
-    args = ctx.relation_attributes.get(field)
-    return args is not None and args.get("fields") is not None
-
-
-def _sort_key(field) -> tuple[str, str]:
+def _key(field) -> tuple[str, str]:
     return (field.model.name, field.name)
 
 
-def _relation(ctx, field, opposite, name) -> Relation:
-    display_name = name if name is not None else default_relation_name(field.model.name, opposite.model.name)
-    if field.is_list and opposite.is_list:
-        a, b = sorted((field, opposite), key=_sort_key)
-        relation = Relation(display_name, name is not None, MANY_TO_MANY, a, b)
-        if _has_fields(ctx, field) or _has_fields(ctx, opposite):
+def _fields_are_unique(model, fields) -> bool:
+    """Whether an ``@unique``/``@@unique`` of the model has exactly these fields, in this order."""
+    for index in getattr(model, "_prisma_indexes", model.indexes):
+        if index.kind == "unique" and len(index.fields) == len(fields):
+            if all(f.field is g and f.path is None for f, g in zip(index.fields, fields)):
+                return True
+    return False
+
+
+def infer_relations(ctx) -> None:
+    """Fill ``ctx.prisma_relations`` and ``schema.relations``."""
+    schema = ctx.schema
+    info = ctx.relation_info
+    by_model: dict = {}
+    ordered_fields = []
+    for model in (*schema.models, *schema.views):
+        for field in model.fields:
+            if field.kind == "relation":
+                by_model.setdefault(model, []).append(field)
+                ordered_fields.append(field)
+    relations: list[PrismaRelation] = []
+    for field in _prisma_field_order(ctx, ordered_fields):
+        model, target = field.model, field.related_model
+        name = relation_name_of(ctx, field)
+        opposite = next(
+            (f for f in by_model.get(target, ()) if f.related_model is model and f is not field and relation_name_of(ctx, f) == name),
+            None,
+        )
+        relation = _ingest(ctx, field, opposite, name, info)
+        if relation is not None:
+            relations.append(relation)
+    ctx.prisma_relations = relations
+    position = {field: i for i, field in enumerate(ordered_fields)}
+    public = []
+    for relation in relations:
+        if relation.is_complete:
+            relation.public = _public_relation(ctx, relation)
+            public.append(relation)
+    public.sort(key=lambda r: min(position[r.forward], position[r.back]))
+    for relation in public:
+        for f in (relation.forward, relation.back):
+            f.relation = relation.public
+    schema.relations = tuple(r.public for r in public)
+    schema._join_relations = _join_models(schema)
+
+
+def _prisma_field_order(ctx, fields):
+    """Relation fields in the order Prisma walks them: by block declaration order across files."""
+    order = {}
+    for i, ast in enumerate(ctx.asts):
+        for j, top in enumerate(ast.tops):
+            order[id(top)] = (i, j)
+    return sorted(fields, key=lambda f: order.get(id(getattr(f.model, "_ast", None)), (0, 0)))
+
+
+def _ingest(ctx, field, opposite, name, info) -> PrismaRelation | None:
+    model, target = field.model, field.related_model
+    is_self = model is target
+    arity = field.arity
+    has_fields = field in info and info[field].fields is not None
+    if opposite is not None:
+        opp_arity = opposite.arity
+        if arity == "list" and opp_arity == "list":  # m:n
+            if model.name > target.name or (is_self and field.name > opposite.name):
+                return None
+            opp_has_fields = opposite in info and info[opposite].fields is not None
+            kind = EMBEDDED_M2M if (has_fields or opp_has_fields) else IMPLICIT_M2M
+            return PrismaRelation(kind, field, opposite, name, model, target)
+        if arity == "required" and opp_arity == "optional":  # 1:1, we are the required side
+            return PrismaRelation(ONE_TO_ONE, field, opposite, name, model, target)
+        if arity == "required" and opp_arity == "required":  # 1:1 required on both sides
+            if _key(field) > _key(opposite):
+                return None
+            return PrismaRelation(ONE_TO_ONE, field, opposite, name, model, target)
+        if arity == "optional" and opp_arity == "required":
+            return None
+        if arity == "optional" and opp_arity == "optional":  # 1:1 optional on both sides
+            if has_fields:
+                return PrismaRelation(ONE_TO_ONE, field, opposite, name, model, target)
+            if opposite in info and info[opposite].fields is not None:
+                return None
+            if _key(field) > _key(opposite):
+                return None
+            return PrismaRelation(ONE_TO_ONE, field, opposite, name, model, target)
+        if arity == "list":  # 1:m, the back side: skipped
+            return None
+        return PrismaRelation(ONE_TO_MANY, field, opposite, name, model, target)
+    if arity == "list":  # 1:m defined on the back side only
+        return PrismaRelation(ONE_TO_MANY, None, field, name, target, model)
+    fields = info[field].fields if field in info else None
+    if fields is not None and _fields_are_unique(model, fields):
+        return PrismaRelation(ONE_TO_ONE, field, None, name, model, target)
+    return PrismaRelation(ONE_TO_MANY, field, None, name, model, target)
+
+
+def _public_relation(ctx, pr: PrismaRelation) -> Relation:
+    name = pr.name
+    display_name = name if name is not None else default_relation_name(pr.model_a.name, pr.model_b.name)
+    if pr.kind in (IMPLICIT_M2M, EMBEDDED_M2M):
+        relation = Relation(display_name, name is not None, MANY_TO_MANY, pr.forward, pr.back)
+        if pr.kind == EMBEDDED_M2M:
             relation.is_embedded = True
-            forward = field if _has_fields(ctx, field) else opposite
+            forward = pr.forward if ctx.relation_info.get(pr.forward) and ctx.relation_info[pr.forward].fields is not None else pr.back
             _fill_keys(ctx, relation, forward)
         else:
-            relation.join_table = JoinTable(f"_{display_name}", a.model, b.model)
+            relation.join_table = JoinTable(f"_{display_name}", pr.forward.model, pr.back.model)
         return relation
-    if field.is_list or opposite.is_list:
-        forward, back = (opposite, field) if field.is_list else (field, opposite)
-        relation = Relation(display_name, name is not None, ONE_TO_MANY, forward, back)
-    else:
-        has_a, has_b = _has_fields(ctx, field), _has_fields(ctx, opposite)
-        if has_a != has_b:
-            forward, back = (field, opposite) if has_a else (opposite, field)
-        else:
-            forward, back = sorted((field, opposite), key=_sort_key)
-        relation = Relation(display_name, name is not None, ONE_TO_ONE, forward, back)
-    _fill_keys(ctx, relation, relation.referencing_field)
+    kind = ONE_TO_ONE if pr.kind == ONE_TO_ONE else ONE_TO_MANY
+    relation = Relation(display_name, name is not None, kind, pr.forward, pr.back)
+    _fill_keys(ctx, relation, pr.forward)
     return relation
 
 
 def _fill_keys(ctx, relation: Relation, forward) -> None:
     """Referencing and referenced fields, the constraint name and the referential actions."""
-    args = ctx.relation_attributes.get(forward)
-    if args is not None:
-        relation.referencing_fields = _resolve(forward.model, args.value("fields"))
-        relation.referenced_fields = _resolve(forward.related_model, args.value("references"))
-        relation.db_name = string_arg(args, "map")
-        relation.on_delete_explicit = _action(args.value("onDelete"))
-        relation.on_update_explicit = _action(args.value("onUpdate"))
+    info = ctx.relation_info.get(forward)
+    if info is not None:
+        relation.referencing_fields = tuple(info.fields or ())
+        relation.referenced_fields = tuple(info.references or ())
+        relation.db_name = info.map
+        relation.on_delete_explicit = info.on_delete
+        relation.on_update_explicit = info.on_update
     for f in relation.referencing_fields:
         f.is_read_only = True
-    relation.on_delete = relation.on_delete_explicit or _default_on_delete(ctx, forward)
+    relation.on_delete = relation.on_delete_explicit or default_on_delete(ctx, relation.referencing_fields)
     relation.on_update = relation.on_update_explicit or "Cascade"
 
 
-def _resolve(model, expression) -> tuple:
-    refs = field_refs(expression) or []
-    return tuple(model._by_name[name] for name, _, _ in refs if name in model._by_name)
-
-
-def _action(value) -> str | None:
-    return value.name if isinstance(value, ConstantValue) else None
-
-
-def _default_on_delete(ctx, forward) -> str:
-    if not forward.is_required:
+def default_on_delete(ctx, referencing_fields) -> str:
+    """Prisma's implicit ``onDelete``: Restrict (NoAction where Restrict is not supported) when a key field is required."""
+    if not any(f.is_required for f in referencing_fields):
         return "SetNull"
     datasource = ctx.schema.datasource
-    if datasource is not None and datasource.provider == "sqlserver":
+    if datasource is not None and datasource.provider == "sqlserver" and datasource.relation_mode != "prisma":
         return "NoAction"
     return "Restrict"
 

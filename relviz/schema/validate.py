@@ -1,13 +1,51 @@
-"""Validation: Prisma's rules over the resolved schema, each adding diagnostics, never raising."""
+"""Validation: Prisma's rules over the resolved schema, each adding diagnostics, never raising.
+
+Order, as in Prisma: the configuration (datasource, generators) is checked after the models'
+syntax, names, types and attributes, whatever their state; the validation rules proper run
+only when nothing so far was an error.
+"""
 
 from __future__ import annotations
+
+from relviz.schema.model import Model
 
 __all__ = ["validate_schema"]
 
 
 def validate_schema(ctx) -> None:
-    """Run every rule, in Prisma's order."""
+    """Check the configuration, then run every rule stage, in Prisma's order."""
     from relviz.schema import rules
+    from relviz.schema.rules.configuration import preview_features, validate_configuration
+    from relviz.schema.rules.connector import connector_of
 
-    for rule in rules.ALL:
-        rule(ctx)
+    validate_configuration(ctx)
+    if ctx.has_errors:
+        return
+    ctx.connector = connector_of(ctx)
+    ctx.preview_features = preview_features(ctx)
+    ctx.models_in_order = _models_in_order(ctx)
+    ctx.relations_from = _relations_from(ctx)
+    for stage in rules.ALL:
+        if stage(ctx) is False:
+            break
+
+
+def _models_in_order(ctx) -> list:
+    """Models and views as declared, across files (Prisma walks them together)."""
+    found = []
+    for ast in ctx.asts:
+        for top in ast.tops:
+            obj = ctx.blocks.get(top.name)
+            if isinstance(obj, Model) and obj._ast is top:
+                found.append(obj)
+    return found
+
+
+def _relations_from(ctx) -> dict:
+    """Complete one-to-one and one-to-many relations by the model holding the foreign key."""
+    position = {model: i for i, model in enumerate(ctx.models_in_order)}
+    found: dict = {}
+    for i, relation in enumerate(ctx.prisma_relations):
+        if relation.is_inline and relation.is_complete:
+            found.setdefault(relation.model_a, []).append((position.get(relation.model_b, 0), i, relation))
+    return {model: [r for _, _, r in sorted(items, key=lambda t: (t[0], t[1]))] for model, items in found.items()}

@@ -76,7 +76,10 @@ class _LineParser:
             arguments = self.arguments()
             if arguments is None:
                 return None
-        return Attribute(name, arguments, self.span(start, self.last_end()), name_span, has_parens)
+        # Without parentheses, Prisma's span takes in the blanks that follow (its grammar reads them
+        # while looking for an argument list).
+        end = self.last_end() if has_parens else self.toks[self.i][2]
+        return Attribute(name, arguments, self.span(start, end), name_span, has_parens)
 
     def path(self) -> str:
         parts = [self.toks[self.i][1]]
@@ -255,6 +258,8 @@ class _Parser:
             if not is_enum and stripped[0] != "@":
                 field = self.field(line, base, k, member_doc, name)
                 if field is not None:
+                    if keyword == "type":
+                        self.composite_field_attributes(field)
                     members.append(field)
                 continue
             lp.start(line, base)
@@ -272,6 +277,15 @@ class _Parser:
             self.line_error(invalid, k)
         whole, name_span = self.header_spans(header, n, close)
         return Block(keyword, name, members, attributes, doc, whole, name_span)
+
+    def composite_field_attributes(self, field: FieldDecl) -> None:
+        """``@relation``, ``@unique`` and ``@id`` have no meaning in a composite type: a syntax error in Prisma."""
+        for attribute in field.attributes:
+            if attribute.name in ("relation", "unique", "id"):
+                self.diagnostics.append(Diagnostic(
+                    f"Error validating: Defining `@{attribute.name}` attribute for a field in a composite type is not allowed.",
+                    self.source, field.span.start, field.span.end,
+                ))
 
     def field(self, line: str, base: int, k: int, doc: str | None, model: str) -> FieldDecl | None:
         m = _FIELD_LINE.match(line)

@@ -1,7 +1,11 @@
-"""Prisma's validation rules, one module per topic; ``ALL`` lists them in Prisma's order."""
+"""Prisma's validation rules, one module per topic; ``ALL`` lists the stages in Prisma's order.
 
-from relviz.schema.rules import relations
+Each stage takes the resolution context; a stage returning False stops validation (Prisma
+stops at the first ambiguous relation).
+"""
 
-ALL = (relations.missing_opposite_field,)
+from relviz.schema.rules import models, relations
+
+ALL = (models.validate_models, relations.validate_relations)
 
 __all__ = ["ALL"]
