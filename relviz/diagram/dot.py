@@ -1,0 +1,144 @@
+"""Write a Scene as Graphviz DOT source: small pure functions, one per statement."""
+
+from .cardinality import END_ARROWS
+from .labels import HEADER_FONT, table_label
+from .quoting import dot_string, html_text
+from .themes import colors as theme_colors
+
+__all__ = ["dot_source", "graph_attrs", "node_stmt", "edge_stmts", "attr_list", "endpoint"]
+
+BIG = 40  # tables; from here on the layout spreads out and lines get thinner
+
+
+def attr_list(attrs):
+    """`[a=1, b="x"]` from (name, value) pairs; HTML labels (`<...>`) pass through unquoted."""
+    parts = []
+    for name, value in attrs:
+        if value is None:
+            continue
+        text = str(value)
+        if not (name == "label" and text.startswith("<") and text.endswith(">")):
+            text = dot_string(text)
+        parts.append(f"{name}={text}")
+    return "[" + ", ".join(parts) + "]" if parts else ""
+
+
+def graph_attrs(*, direction, colors, table_count):
+    """Graph, node and edge defaults."""
+    big = table_count >= BIG
+    graph = [
+        ("rankdir", direction),
+        ("bgcolor", colors["background"]),
+        ("fontname", HEADER_FONT),
+        ("fontcolor", colors["text"]),
+        ("pad", "0.3"),
+        ("nodesep", "0.3" if big else "0.45"),
+        ("ranksep", "1.4" if big else "0.9"),
+        ("outputorder", "edgesfirst"),
+        ("charset", "UTF-8"),
+    ]
+    node = [
+        ("shape", "plain"),
+        ("fontname", "Courier"),
+        ("fontsize", "10"),
+        ("fontcolor", colors["text"]),
+    ]
+    edge = [
+        ("color", colors["edge"]),
+        ("fontname", HEADER_FONT),
+        ("fontsize", "9"),
+        ("fontcolor", colors["muted"]),
+        ("penwidth", "0.8" if big else "1.1"),
+        ("arrowsize", "0.8" if big else "1"),
+    ]
+    return graph, node, edge
+
+
+def node_stmt(*, table, colors, lit_ports=()):
+    """`"User" [id=..., label=<...>, tooltip=...]`."""
+    attrs = [
+        ("id", "node-" + table.id),
+        ("label", table_label(table=table, colors=colors, lit_ports=lit_ports)),
+        ("tooltip", table.doc or table.name),
+    ]
+    return f"  {dot_string(table.id)} {attr_list(attrs)}"
+
+
+def endpoint(table_id, port=None):
+    """`"User"` or `"User":"id"`."""
+    return dot_string(table_id) + (":" + dot_string(port) if port else "")
+
+
+def edge_stmts(*, link, colors):
+    """One statement per column pair: the first carries the ends and the label."""
+    tails = link.tail_ports or (None,)
+    heads = link.head_ports or (None,)
+    pairs = list(zip(tails, heads)) if len(tails) == len(heads) else [(tails[0], heads[0])]
+    lines = []
+    for number, (tail, head) in enumerate(pairs):
+        attrs = link_attrs(link=link, colors=colors) if number == 0 else companion_attrs(link=link, colors=colors, number=number)
+        lines.append(f"  {endpoint(link.tail, tail)} -> {endpoint(link.head, head)} {attr_list(attrs)}")
+    return lines
+
+
+def link_attrs(*, link, colors):
+    """Edge attributes for a relation, join half, enum use or composite use."""
+    attrs = [("id", "edge-" + link.id), ("tooltip", link.tooltip)]
+    if link.kind in ("relation", "join"):
+        attrs += [
+            ("dir", "both"),
+            ("arrowtail", END_ARROWS[link.tail_end]),
+            ("arrowhead", END_ARROWS[link.head_end]),
+        ]
+        if link.kind == "join":
+            attrs.append(("style", "dashed"))
+    elif link.kind == "enum":
+        attrs += [("style", "dashed"), ("color", colors["enum_edge"]), ("arrowhead", "vee"), ("arrowsize", "0.6")]
+    else:
+        attrs += [("style", "dashed"), ("dir", "both"), ("arrowtail", "diamond"), ("arrowhead", "none")]
+    if link.label:
+        attrs.append(("label", edge_label(text=link.label, bold=link.highlighted)))
+    if link.highlighted:
+        attrs += [("color", colors["highlight"]), ("fontcolor", colors["highlight"]), ("penwidth", "2.6")]
+    return attrs
+
+
+def companion_attrs(*, link, colors, number):
+    """Extra column pairs of a compound foreign key: thin lines without ends."""
+    attrs = [
+        ("id", f"edge-{link.id}-{number + 1}"),
+        ("tooltip", link.tooltip),
+        ("arrowhead", "none"),
+        ("style", "dotted"),
+        ("constraint", "false"),
+    ]
+    if link.highlighted:
+        attrs += [("color", colors["highlight"]), ("penwidth", "1.6")]
+    return attrs
+
+
+def edge_label(*, text, bold=False):
+    """An HTML-like edge label, so hostile relation names cannot break the DOT."""
+    body = html_text(text)
+    return f"<<B>{body}</B>>" if bold else f"<{body}>"
+
+
+def dot_source(scene, *, name="relviz"):
+    """The whole DOT document of a scene."""
+    colors = theme_colors(scene.theme)
+    graph, node, edge = graph_attrs(direction=scene.direction, colors=colors, table_count=len(scene.tables))
+    lit = {}
+    for link in scene.links:
+        if link.highlighted:
+            lit.setdefault(link.tail, set()).update(link.tail_ports)
+            lit.setdefault(link.head, set()).update(link.head_ports)
+    lines = [f"digraph {dot_string(name)} {{"]
+    lines.append(f"  graph {attr_list(graph)}")
+    lines.append(f"  node {attr_list(node)}")
+    lines.append(f"  edge {attr_list(edge)}")
+    for table in scene.tables:
+        lines.append(node_stmt(table=table, colors=colors, lit_ports=lit.get(table.id, ())))
+    for link in scene.links:
+        lines.extend(edge_stmts(link=link, colors=colors))
+    lines.append("}")
+    return "\n".join(lines) + "\n"

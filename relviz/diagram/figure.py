@@ -1,0 +1,92 @@
+"""The Diagram object: DOT source, Mermaid and Markdown text, rendering, notebook display."""
+
+from pathlib import Path
+
+from .dot import dot_source
+from .markdown import markdown_source
+from .mermaid import mermaid_source
+from .options import Options, as_tuple
+from .output import check_format, format_for_path, run_dot, write_atomic
+from .scene import SchemaParts, build_scene, parts_of_schema
+
+__all__ = ["Diagram", "diagram"]
+
+
+class Diagram:
+    """An ER diagram of a Prisma schema; displays itself as SVG in notebooks."""
+
+    def __init__(self, scene, *, title=None):
+        self.scene = scene
+        self.title = title
+        self.source = dot_source(scene)
+
+    def __repr__(self):
+        return f"<relviz.Diagram: {len(self.scene.tables)} tables, {len(self.scene.links)} links>"
+
+    def mermaid(self):
+        """Mermaid `erDiagram` text."""
+        return mermaid_source(self.scene)
+
+    def markdown(self):
+        """Markdown: a mermaid block, a table of models and a table of relations."""
+        return markdown_source(self.scene, title=self.title)
+
+    def pipe(self, format="svg", *, dpi=None):
+        """The diagram as bytes in one of svg, png, pdf, dot, mermaid, md."""
+        check_format(format)
+        if format == "dot":
+            return self.source.encode("utf-8")
+        if format == "mermaid":
+            return self.mermaid().encode("utf-8")
+        if format == "md":
+            return self.markdown().encode("utf-8")
+        return run_dot(self.source, format=format, dpi=dpi)
+
+    def svg(self):
+        """The SVG image as text."""
+        return self.pipe("svg").decode("utf-8")
+
+    def render(self, path, format=None, *, dpi=None):
+        """Write the diagram to path (format from the extension unless given); returns the Path."""
+        format = check_format(format) if format else format_for_path(path)
+        return write_atomic(Path(path), self.pipe(format, dpi=dpi))
+
+    def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
+        from .display import mimebundle
+
+        return mimebundle(self, include=include, exclude=exclude)
+
+
+def diagram(
+    schema,
+    focus=None,
+    depth=1,
+    include=None,
+    exclude=None,
+    direction="LR",
+    join_tables="logical",
+    detail="auto",
+    db_names=False,
+    theme="light",
+    highlight=None,
+    enums=False,
+):
+    """Draw a schema: every model (or `focus` models and `depth` hops around them).
+
+    detail="auto" shows every field for up to 15 tables, keys up to 60, table names beyond.
+    """
+    options = Options(
+        focus=as_tuple(focus),
+        depth=depth,
+        include=as_tuple(include),
+        exclude=as_tuple(exclude),
+        direction=direction,
+        join_tables=join_tables,
+        detail=detail,
+        db_names=bool(db_names),
+        theme=theme,
+        highlight=highlight,
+        enums=bool(enums),
+    )
+    parts = schema if isinstance(schema, SchemaParts) else parts_of_schema(schema)
+    return Diagram(build_scene(parts, options))
