@@ -210,12 +210,13 @@ class AttributeVisitor:
             )
         return attribute
 
-    def default_arg(self, name: str, report: bool = True):
-        """The argument called ``name`` or else the unnamed one; reports when missing."""
+    def default_arg(self, name: str, report: bool = True, quiet: bool = False):
+        """The argument called ``name`` or else the unnamed one; reports when missing (unless ``quiet``)."""
         named = self.args.pop(name, None)
         unnamed = self.args.pop(None, None)
         if named is not None and unnamed is not None:
-            self.ctx.error(f'Argument "{name}" is already specified as unnamed argument.', named.span)
+            if not quiet:
+                self.ctx.error(f'Argument "{name}" is already specified as unnamed argument.', named.span)
             return None
         arg = named or unnamed
         if arg is None:
@@ -238,7 +239,8 @@ class AttributeVisitor:
 
     def done(self) -> None:
         """Report the arguments nobody asked for."""
-        for arg in self.args.values():
+        # Prisma keeps them in a hash map; for the cases seen, it reports them last first.
+        for arg in reversed(list(self.args.values())):
             self.ctx.error("No such argument.", arg.span)
         self.discard()
 

@@ -226,16 +226,17 @@ def resolve_types(ctx: Context) -> None:
     """Give every field its kind: scalar, enum, relation, composite or unsupported."""
     blocks = ctx.blocks
     for obj in (*ctx.schema.models, *ctx.schema.views, *ctx.schema.composite_types):
-        fields = []
+        fields, every = [], []
         for decl in obj._ast.fields:
-            if decl.name in obj._by_name:
-                continue
             field = Field(obj, decl.name, decl.type_name, decl.arity, decl.span, decl.documentation, tuple(decl.attributes))
             field._ast = decl
             _field_kind(ctx, field, decl, blocks)
-            obj._by_name[decl.name] = field
-            fields.append(field)
+            every.append(field)  # Prisma still reads the attributes of a field defined twice
+            if decl.name not in obj._by_name:
+                obj._by_name[decl.name] = field
+                fields.append(field)
         obj.fields = tuple(fields)
+        obj._all_fields = tuple(every)
     for enum in ctx.schema.enums:
         values = []
         seen = set()
@@ -266,7 +267,7 @@ def _field_kind(ctx: Context, field: Field, decl, blocks) -> None:
             ctx.error(
                 f'Type "{decl.type_name}" is neither a built-in type, nor refers to another model, '
                 "composite type, or enum.",
-                decl.type_span,
+                Span(decl.type_span.file, decl.type_span.start, decl.type_span.start + len(decl.type_name)),
             )
             field.kind = "unknown"
 
@@ -277,7 +278,7 @@ def resolve_attributes(ctx: Context) -> None:
     ordered = list(_in_file_order(ctx))
     for model in ordered:
         if isinstance(model, Model):
-            for field in model.fields:
+            for field in model._all_fields:
                 if field.kind == "relation":
                     _relation_field_attributes(ctx, model, field)
     for obj in ordered:
@@ -383,7 +384,7 @@ def _visit_relation(ctx: Context, v: AttributeVisitor, model: Model, field: Fiel
                 )
             resolved = []
         info.references = resolved if resolved is not None else []
-    name = v.default_arg("name", report=False)
+    name = v.default_arg("name", report=False, quiet=True)
     if name is not None:
         value = coerce(ctx, name, "string")
         if value == "":
@@ -442,7 +443,7 @@ def _resolve_relation_fields(ctx: Context, expr, model: Model):
 def _model_attributes(ctx: Context, model: Model) -> None:
     field_indexes: list[Index] = []
     state = {"id_fields": []}
-    for field in model.fields:
+    for field in model._all_fields:
         if field.kind not in ("relation", "unknown"):
             _scalar_field_attributes(ctx, model, field, field_indexes, state)
     ast: Block = model._ast
