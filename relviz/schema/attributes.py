@@ -119,13 +119,16 @@ class AttributeVisitor:
         self.attributes = list(attributes)
         self.prefix = prefix
         self.unused = dict.fromkeys(range(len(self.attributes)))  # ordered set of indexes
+        self.by_name: dict[str, list[int]] = {}
+        for i, attribute in enumerate(self.attributes):
+            self.by_name.setdefault(attribute.name, []).append(i)
         self.current: Attribute | None = None
         self.args: dict = {}
 
     # -- attributes -----------------------------------------------------------------------
     def single(self, name: str) -> Attribute | None:
         """An attribute that may appear once; both are reported when it appears twice."""
-        found = [i for i, a in enumerate(self.attributes) if a.name == name]
+        found = self.by_name.get(name)
         if not found:
             return None
         if len(found) > 1:
@@ -138,11 +141,11 @@ class AttributeVisitor:
 
     def repeated(self, name: str):
         """Every usable occurrence of an attribute that may repeat (``@@index``)."""
-        for i, attribute in enumerate(self.attributes):
-            if attribute.name == name and i in self.unused:
+        for i in self.by_name.get(name, ()):
+            if i in self.unused:
                 self.unused.pop(i)
-                if self._start(attribute) is not None:
-                    yield attribute
+                if self._start(self.attributes[i]) is not None:
+                    yield self.attributes[i]
 
     def native_type(self) -> Attribute | None:
         """The ``@db.Type`` attribute; a second one is reported."""

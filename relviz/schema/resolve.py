@@ -300,6 +300,8 @@ def _in_file_order(ctx: Context):
 
 
 def _relation_field_attributes(ctx: Context, model: Model, field: Field) -> None:
+    if not field.attributes:
+        return
     v = AttributeVisitor(ctx, field.attributes)
     attribute = v.single("relation")
     if attribute is not None:
@@ -497,6 +499,8 @@ def _map_name(ctx: Context, v: AttributeVisitor) -> str | None:
 
 
 def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_indexes: list, state: dict) -> None:
+    if not field.attributes:
+        return
     v = AttributeVisitor(ctx, field.attributes)
     if v.single("map") is not None:
         field.db_name = _map_name(ctx, v)
