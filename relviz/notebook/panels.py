@@ -66,9 +66,10 @@ def analyse(text: str, filename: str = "schema.prisma") -> Analysis:
 
 def diagram_svg(schema, **options) -> str:
     """The schema's diagram as SVG text (``options`` as for :func:`relviz.diagram.diagram`)."""
+    from relviz.notebook.dotserver import svg_of
+
     diagram = needs("relviz.diagram", "diagram", "The diagram")
-    svg = diagram(schema, **options).pipe("svg")
-    svg = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    svg = svg_of(diagram(schema, **options))
     start = svg.find("<svg")  # drop the XML prolog and doctype: the SVG goes inside HTML
     return svg[start:] if start > 0 else svg
 
