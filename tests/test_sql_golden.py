@@ -1,6 +1,6 @@
 """create_sql gives exactly what `prisma migrate diff --from-empty --to-schema` prints, for every golden.
 
-Goldens: tests/fixtures/{real,invalid,relations}/NAME.postgresql.sql and NAME.sqlite.sql beside
+Goldens: tests/fixtures/{real,invalid,relations,sql}/NAME.postgresql.sql and NAME.sqlite.sql beside
 NAME.prisma, written by Prisma 7.10 (with the datasource provider switched to the dialect).
 """
 
@@ -13,7 +13,7 @@ from relviz.sql import create_sql
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDENS = sorted(
-    path for folder in ("real", "invalid", "relations") for dialect in ("postgresql", "sqlite")
+    path for folder in ("real", "invalid", "relations", "sql") for dialect in ("postgresql", "sqlite")
     for path in (FIXTURES / folder).glob(f"*.{dialect}.sql")
 )
 

@@ -11,7 +11,7 @@ from relviz.sql.column_types import operator_class
 from relviz.sql.defaults import string_literal
 
 __all__ = [
-    "EMPTY_MIGRATION", "INDENT", "REFERENTIAL_ACTIONS", "enum_sql", "foreign_key_clause", "index_column_sql",
+    "DEFAULT_SCHEMA", "EMPTY_MIGRATION", "INDENT", "REFERENTIAL_ACTIONS", "enum_sql", "foreign_key_clause", "index_column_sql",
     "index_sql", "qualified", "quote", "script", "step",
 ]
 
@@ -28,9 +28,12 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+DEFAULT_SCHEMA = "public"
+
+
 def qualified(name: str, schema_name: str | None = None) -> str:
-    """``"User"``, or ``"auth"."User"`` for a table or type in a named schema."""
-    return f"{quote(schema_name)}.{quote(name)}" if schema_name else quote(name)
+    """``"User"``, or ``"auth"."User"`` for a table or type in a named schema (Prisma leaves ``public`` out)."""
+    return f"{quote(schema_name)}.{quote(name)}" if schema_name and schema_name != DEFAULT_SCHEMA else quote(name)
 
 
 def step(description: str, statement: str) -> str:
