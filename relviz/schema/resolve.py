@@ -157,7 +157,7 @@ def _check_block_names(ctx: Context, top: Block) -> None:
             _identifier(ctx, value.name, value.name_span, "Enum Value")
             _attribute_identifiers(ctx, value.attributes)
             if value.name in seen:
-                ctx.error(f'Value "{value.name}" is already defined on enum "{top.name}".', value.name_span)
+                ctx.error(f'Value "{value.name}" is already defined on enum "{top.name}".', value.span)
             seen.add(value.name)
         return
     if keyword == "type":
@@ -349,7 +349,7 @@ def _visit_relation(ctx: Context, v: AttributeVisitor, model: Model, field: Fiel
     fields = v.optional_arg("fields")
     if fields is not None:
         info.fields_span = fields.span
-        resolved = _resolve_relation_fields(ctx, fields, model)
+        resolved = _resolve_relation_fields(ctx, fields, model, attribute)
         if isinstance(resolved, tuple):
             unknown, relation = resolved
             if unknown:
@@ -369,7 +369,7 @@ def _visit_relation(ctx: Context, v: AttributeVisitor, model: Model, field: Fiel
     references = v.optional_arg("references")
     if references is not None:
         target = field.related_model
-        resolved = _resolve_relation_fields(ctx, references, target)
+        resolved = _resolve_relation_fields(ctx, references, target, attribute)
         if isinstance(resolved, tuple):
             unknown, relation = resolved
             if unknown:
@@ -417,7 +417,7 @@ def _visit_relation(ctx: Context, v: AttributeVisitor, model: Model, field: Fiel
             info.map = value
 
 
-def _resolve_relation_fields(ctx: Context, expr, model: Model):
+def _resolve_relation_fields(ctx: Context, expr, model: Model, attribute):
     """Scalar fields named in ``fields:``/``references:``; ``(unknown, relation)`` names on failure, None if already reported."""
     names = coerce_array(ctx, expr, "constant")
     if names is None:
@@ -432,7 +432,7 @@ def _resolve_relation_fields(ctx: Context, expr, model: Model):
         elif field in found:
             ctx.error(
                 f'Error validating model "{model.name}": The unique index definition refers to the field {name} multiple times.',
-                expr.span,
+                attribute.span,
             )
             return None
         else:
@@ -602,6 +602,7 @@ def _field_id(ctx: Context, v: AttributeVisitor, model: Model, field: Field, att
 def _model_id(ctx: Context, v: AttributeVisitor, model: Model, attribute, container: str) -> None:
     expr = v.default_arg("fields")
     fields = None
+    resolved = None
     if expr is not None:
         resolved = _index_field_refs(ctx, model, expr, attribute)
         if isinstance(resolved, tuple):
@@ -632,6 +633,8 @@ def _model_id(ctx: Context, v: AttributeVisitor, model: Model, attribute, contai
     name = coerce(ctx, name, "string") if name is not None else None
     db_name = _map_arg(ctx, v)
     clustered = _clustered_arg(ctx, v)
+    if fields is None:
+        return
     if model.primary_key is not None and model.primary_key.from_field_attribute:
         ctx.error(
             f'Error validating model "{model.name}": Each model must have at most one id criteria. '
@@ -740,6 +743,7 @@ def _index_field_refs(ctx: Context, model: Model, expr, attribute):
                 if arg.name is None or arg.value is None:
                     continue
                 args[arg.name] = arg.value
+                args["_span_" + arg.name] = arg.span
             refs.append((item.name, args))
         else:
             ctx.error(f"Expected a constant value, but received {_describe(item)} value `{render(item)}`.", item.span)
@@ -766,7 +770,7 @@ def _index_field_refs(ctx: Context, model: Model, expr, attribute):
         seen.add(name)
         sort = args.get("sort")
         if sort is not None and not (isinstance(sort, ConstantValue) and sort.name in ("Asc", "Desc")):
-            ctx.error("Unexpected token. Expected one of: Asc, Desc", sort.span)
+            ctx.error("Unexpected token. Expected one of: Asc, Desc", args["_span_sort"])
             sort = None
         length = args.get("length")
         if length is not None and not (isinstance(length, NumericValue) and "." not in length.text):
@@ -829,17 +833,27 @@ def _field_default(ctx: Context, v: AttributeVisitor, field: Field, attribute) -
         _check_scalar_default(ctx, v, field, expr)
     elif field.kind == "enum":
         _check_enum_default(ctx, v, field, expr)
+    elif field.kind == "unsupported" and not (isinstance(expr, FunctionCall) and expr.name == "dbgenerated"):
+        v.error('Only @default(dbgenerated("...")) can be used for Unsupported types.')
+
+
+_NO_ARGUMENT_FUNCTIONS = ("now", "autoincrement", "ulid", "auto")
 
 
 def _check_scalar_default(ctx: Context, v: AttributeVisitor, field: Field, expr) -> None:
     scalar = field.scalar_type
     if isinstance(expr, FunctionCall):
-        if expr.name == "now" and expr.arguments:
-            v.error("The `now` function does not take any argument. Consider changing this default to `now()`.")
+        if expr.name in _NO_ARGUMENT_FUNCTIONS and expr.arguments:
+            v.error(
+                f"The `{expr.name}` function does not take any argument. Consider changing this default to `{expr.name}()`."
+            )
             return
         allowed = _FUNCTION_TYPES.get(expr.name)
         if allowed is not None and scalar not in allowed:
             v.error(f"The function `{expr.name}()` cannot be used on fields of type `{scalar}`.")
+        return
+    if field.is_list and not isinstance(expr, ArrayValue):
+        v.error("The default value of a list field must be a list.")
         return
     if isinstance(expr, ArrayValue):
         if not field.is_list:
@@ -857,7 +871,7 @@ def _literal_matches(scalar: str, expr) -> bool:
     if scalar == "Boolean":
         return isinstance(expr, ConstantValue) and expr.name in ("true", "false")
     if scalar in ("Int", "BigInt"):
-        return isinstance(expr, NumericValue) and "." not in expr.text
+        return isinstance(expr, NumericValue)
     if scalar == "Decimal":
         return isinstance(expr, (NumericValue, StringValue))
     kind = _LITERAL_KIND.get(scalar)
@@ -865,6 +879,9 @@ def _literal_matches(scalar: str, expr) -> bool:
 
 
 def _check_enum_default(ctx: Context, v: AttributeVisitor, field: Field, expr) -> None:
+    if field.is_list and not isinstance(expr, (ArrayValue, FunctionCall)):
+        v.error(f"Expected an enum value, but found `{render(expr)}`.")
+        return
     items = expr.items if isinstance(expr, ArrayValue) and field.is_list else [expr]
     names = {value.name for value in field.enum.values}
     for item in items:

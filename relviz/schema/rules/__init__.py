@@ -4,8 +4,13 @@ Each stage takes the resolution context; a stage returning False stops validatio
 stops at the first ambiguous relation).
 """
 
-from relviz.schema.rules import models, relations
+from relviz.schema.rules import fields, models, relations
 
-ALL = (models.validate_models, relations.validate_relations)
+ALL = (
+    fields.composite_types_supported,
+    fields.unknown_default_functions,
+    models.validate_models,
+    relations.validate_relations,
+)
 
 __all__ = ["ALL"]

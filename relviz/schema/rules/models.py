@@ -3,6 +3,8 @@ fields (ambiguity stops everything), its indexes."""
 
 from __future__ import annotations
 
+from relviz.schema.rules import fields as field_rules
+
 __all__ = ["validate_models"]
 
 VALIDATING = "Error validating: "
@@ -16,7 +18,13 @@ def validate_models(ctx) -> bool:
         if model.is_view and "views" not in features:
             ctx.error(f"{VALIDATING}View definitions are only available with the `views` preview feature.", model.span)
         has_a_strict_unique_criteria(ctx, model)
+        field_rules.mongodb_ids(ctx, model)
         views_have_no_primary_key(ctx, model)
+        field_rules.autoincrement(ctx, model)
+        for field in model.fields:
+            if field.kind != "relation":
+                field_rules.scalar_field_supported(ctx, field)
+                field_rules.native_type_arguments(ctx, field)
         for field in model.fields:
             if field.kind == "relation":
                 if not relation_is_unambiguous(ctx, model, field, names):

@@ -1,0 +1,232 @@
+"""Scalar field rules that depend on the database: lists, Json, native types, default functions,
+``autoincrement()``, composite types and MongoDB's ``_id``."""
+
+from __future__ import annotations
+
+from relviz.schema.attributes import render
+
+__all__ = [
+    "NATIVE_TYPES", "autoincrement", "composite_types_supported", "mongodb_ids", "native_type_arguments",
+    "scalar_field_supported", "unknown_default_functions",
+]
+
+VALIDATING = "Error validating: "
+
+_U32 = ("a nonnegative integer", 1, "u32")
+_OPT_U32 = ("a nonnegative integer", 0, "u32?")
+_OPT_U32_PAIR = ("two nonnegative integers", 0, "u32,u32?")
+_OPT_MSSQL = ("an integer or `Max`", 0, "max?")
+
+
+def _table(*rows):
+    """name -> (compatible scalar types, argument kind or None)."""
+    return {name: (types, args) for name, types, args in rows}
+
+
+NATIVE_TYPES = {
+    "postgresql": _table(
+        ("SmallInt", ("Int",), None), ("Integer", ("Int",), None), ("BigInt", ("BigInt",), None),
+        ("Decimal", ("Decimal",), _OPT_U32_PAIR), ("Money", ("Decimal",), None), ("Inet", ("String",), None),
+        ("Oid", ("Int",), None), ("Citext", ("String",), None), ("Real", ("Float",), None),
+        ("DoublePrecision", ("Float",), None), ("VarChar", ("String",), _OPT_U32), ("Char", ("String",), _OPT_U32),
+        ("Text", ("String",), None), ("ByteA", ("Bytes",), None), ("Timestamp", ("DateTime",), _OPT_U32),
+        ("Timestamptz", ("DateTime",), _OPT_U32), ("Date", ("DateTime",), None), ("Time", ("DateTime",), _OPT_U32),
+        ("Timetz", ("DateTime",), _OPT_U32), ("Boolean", ("Boolean",), None), ("Bit", ("String",), _OPT_U32),
+        ("VarBit", ("String",), _OPT_U32), ("Uuid", ("String",), None), ("Xml", ("String",), None),
+        ("Json", ("Json",), None), ("JsonB", ("Json",), None),
+    ),
+    "cockroachdb": _table(
+        ("Bit", ("String",), _OPT_U32), ("Bool", ("Boolean",), None), ("Bytes", ("Bytes",), None),
+        ("Char", ("String",), _OPT_U32), ("Date", ("DateTime",), None), ("Decimal", ("Decimal",), _OPT_U32_PAIR),
+        ("Float4", ("Float",), None), ("Float8", ("Float",), None), ("Inet", ("String",), None),
+        ("Int2", ("Int",), None), ("Int4", ("Int",), None), ("Int8", ("BigInt",), None), ("JsonB", ("Json",), None),
+        ("Oid", ("Int",), None), ("CatalogSingleChar", ("String",), None), ("String", ("String",), _OPT_U32),
+        ("Time", ("DateTime",), _OPT_U32), ("Timestamp", ("DateTime",), _OPT_U32),
+        ("Timestamptz", ("DateTime",), _OPT_U32), ("Timetz", ("DateTime",), _OPT_U32), ("Uuid", ("String",), None),
+        ("VarBit", ("String",), _OPT_U32),
+    ),
+    "mysql": _table(
+        ("Int", ("Int",), None), ("UnsignedInt", ("Int",), None), ("SmallInt", ("Int",), None),
+        ("UnsignedSmallInt", ("Int",), None), ("TinyInt", ("Boolean", "Int"), None),
+        ("UnsignedTinyInt", ("Boolean", "Int"), None), ("MediumInt", ("Int",), None),
+        ("UnsignedMediumInt", ("Int",), None), ("BigInt", ("BigInt",), None), ("Decimal", ("Decimal",), _OPT_U32_PAIR),
+        ("UnsignedBigInt", ("BigInt",), None), ("Float", ("Float",), None), ("Double", ("Float",), None),
+        ("Bit", ("Boolean", "Bytes"), _U32), ("Char", ("String",), _U32), ("VarChar", ("String",), _U32),
+        ("Binary", ("Bytes",), _U32), ("VarBinary", ("Bytes",), _U32), ("TinyBlob", ("Bytes",), None),
+        ("Blob", ("Bytes",), None), ("MediumBlob", ("Bytes",), None), ("LongBlob", ("Bytes",), None),
+        ("TinyText", ("String",), None), ("Text", ("String",), None), ("MediumText", ("String",), None),
+        ("LongText", ("String",), None), ("Date", ("DateTime",), None), ("Time", ("DateTime",), _OPT_U32),
+        ("DateTime", ("DateTime",), _OPT_U32), ("Timestamp", ("DateTime",), _OPT_U32), ("Year", ("Int",), None),
+        ("Json", ("Json",), None),
+    ),
+    "sqlserver": _table(
+        ("TinyInt", ("Int",), None), ("SmallInt", ("Int",), None), ("Int", ("Int",), None),
+        ("BigInt", ("BigInt",), None), ("Decimal", ("Decimal",), _OPT_U32_PAIR), ("Money", ("Float",), None),
+        ("SmallMoney", ("Float",), None), ("Bit", ("Boolean", "Int"), None), ("Float", ("Float",), _OPT_U32),
+        ("Real", ("Float",), None), ("Date", ("DateTime",), None), ("Time", ("DateTime",), None),
+        ("DateTime", ("DateTime",), None), ("DateTime2", ("DateTime",), None), ("DateTimeOffset", ("DateTime",), None),
+        ("SmallDateTime", ("DateTime",), None), ("Char", ("String",), _OPT_U32), ("NChar", ("String",), _OPT_U32),
+        ("VarChar", ("String",), _OPT_MSSQL), ("Text", ("String",), None), ("NVarChar", ("String",), _OPT_MSSQL),
+        ("NText", ("String",), None), ("Binary", ("Bytes",), _OPT_U32), ("VarBinary", ("Bytes",), _OPT_MSSQL),
+        ("Image", ("Bytes",), None), ("Xml", ("String",), None), ("UniqueIdentifier", ("String",), None),
+    ),
+    "mongodb": _table(
+        ("String", ("String",), None), ("Double", ("Float",), None), ("BinData", ("Bytes",), None),
+        ("ObjectId", ("String", "Bytes"), None), ("Bool", ("Boolean",), None), ("Date", ("DateTime",), None),
+        ("Int", ("Int",), None), ("Timestamp", ("DateTime",), None), ("Long", ("Int", "BigInt"), None),
+        ("Json", ("Json",), None),
+    ),
+    "sqlite": {},
+}
+
+
+def _parses(kind: str, args: list) -> bool:
+    def u32(text: str) -> bool:
+        return text.isdigit() and text.isascii() and int(text) < 2**32
+
+    if kind == "u32":
+        return len(args) == 1 and u32(args[0])
+    if kind == "u32?":
+        return len(args) == 0 or (len(args) == 1 and u32(args[0]))
+    if kind == "u32,u32?":
+        return len(args) == 0 or (len(args) == 2 and all(u32(a) for a in args))
+    if kind == "max?":
+        return len(args) == 0 or (len(args) == 1 and (args[0].lower() == "max" or (args[0].isdigit() and int(args[0]) < 65536)))
+    return True
+
+
+def native_type_arguments(ctx, field) -> None:
+    """The ``@db.X(...)`` attribute names a type of this database, fit for the field's type, with fitting arguments."""
+    native = field.native_type
+    if native is None:
+        return
+    datasource = ctx.schema.datasource
+    if datasource is not None and native.datasource != datasource.name:
+        return
+    attribute = field._native_attribute
+    provider = ctx.connector.provider
+    table = NATIVE_TYPES.get(provider, {})
+    if native.name not in table:
+        label = provider if provider is not None else "Default"
+        ctx.error(f"Native type {native.name} is not supported for {label} connector.", attribute.span)
+        return
+    scalars, kind = table[native.name]
+    args = [render(a.value) if a.value is not None else "" for a in attribute.arguments]
+    required = kind[1] if kind is not None else 0
+    optional = (2 if kind[2] == "u32,u32?" else 1) - required if kind is not None else 0
+    n = len(args)
+    if n < required or (optional == 0 and n > required):
+        ctx.error(f'Function "{native.name}" takes {required} arguments, but received {n}.', attribute.span)
+        return
+    if n > required + optional:
+        ctx.error(f"Native type {native.name} takes {optional} optional arguments, but received {n}.", attribute.span)
+        return
+    if field.scalar_type not in scalars:
+        ctx.error(
+            f"Native type {native.name} is not compatible with declared field type {field.scalar_type}, expected field "
+            f"type {' or '.join(scalars)}.",
+            attribute.span,
+        )
+        return
+    if kind is not None and not _parses(kind[2], args):
+        ctx.error(f"Expected {kind[0]}, but found ({', '.join(args)}).", attribute.span)
+
+
+_SCALAR_LISTS = ("postgresql", "cockroachdb", "mongodb", None)
+_JSON = ("postgresql", "cockroachdb", "mongodb", "mysql", "sqlite", None)
+
+
+def scalar_field_supported(ctx, field) -> None:
+    """Lists of scalars and ``Json`` only where the database has them."""
+    provider = ctx.connector.provider
+    model = field.model
+    if field.is_list and field.kind in ("scalar", "enum") and provider not in _SCALAR_LISTS:
+        ctx.error(
+            f'Field "{field.name}" in model "{model.name}" can\'t be a list. The current connector does not support '
+            "lists of primitive types.",
+            field.span,
+        )
+    if field.scalar_type == "Json" and provider not in _JSON:
+        ctx.error(
+            f"Error validating field `{field.name}` in model `{model.name}`: Field `{field.name}` in model "
+            f"`{model.name}` can't be of type Json. The current connector does not support the Json type.",
+            field.span,
+        )
+
+
+def unknown_default_functions(ctx) -> None:
+    """``@default(f())`` with a function Prisma does not know."""
+    known = {"autoincrement", "now", "uuid", "cuid", "nanoid", "ulid", "dbgenerated"}
+    if ctx.connector.provider == "cockroachdb":
+        known.add("sequence")
+    if ctx.connector.provider == "mongodb":
+        known.add("auto")
+    for model in ctx.models_in_order:
+        for field in model.fields:
+            default = field.default
+            if default is None or default.function is None or default.function in known:
+                continue
+            ctx.error(
+                f"Unknown function in @default(): `{default.function}` is not known. You can read about the available "
+                "functions here: https://pris.ly/d/attribute-functions",
+                default.expression.span,
+            )
+
+
+def composite_types_supported(ctx) -> None:
+    if ctx.connector.provider == "mongodb":
+        return
+    for ct in ctx.schema.composite_types:
+        ctx.error(f"{VALIDATING}Composite types are not supported on {ctx.connector.name or 'the current connector'}.", ct.span)
+
+
+def autoincrement(ctx, model) -> None:
+    """Where ``autoincrement()`` may stand: SQLite only on the id, MySQL once and on an indexed field."""
+    provider = ctx.connector.provider
+    if provider not in ("sqlite", "mysql", "sqlserver"):
+        return
+    fields = [f for f in model.fields if f.default is not None and f.default.function == "autoincrement"]
+    if not fields:
+        return
+    if provider == "mysql" and len(fields) > 1:
+        ctx.error(
+            'Error parsing attribute "@default": The `autoincrement()` default value is used multiple times on this '
+            "model even though the underlying datasource only supports one instance per table.",
+            model.span,
+        )
+    pk = model.primary_key
+    for field in fields:
+        is_id = pk is not None and pk.fields and pk.fields[0] is field and len(pk.fields) == 1
+        if provider == "sqlite" and not is_id:
+            ctx.error(
+                'Error parsing attribute "@default": The `autoincrement()` default value is used on a non-id field even '
+                "though the datasource does not support this.",
+                field.span,
+            )
+        indexed = (pk is not None and pk.fields and pk.fields[0] is field) or any(
+            index.fields and index.fields[0].field is field for index in model._prisma_indexes
+        )
+        if provider in ("sqlite", "mysql") and not indexed:
+            ctx.error(
+                'Error parsing attribute "@default": The `autoincrement()` default value is used on a non-indexed field '
+                "even though the datasource does not support this.",
+                field.span,
+            )
+
+
+def mongodb_ids(ctx, model) -> None:
+    if not ctx.connector.is_mongo or model.is_view:
+        return
+    pk = model.primary_key
+    if pk is None:
+        return
+    if len(pk.fields) > 1:
+        ctx.error(f'Error validating model "{model.name}": The current connector does not support compound ids.', pk.span)
+        return
+    field = pk.fields[0]
+    if field.db_name != "_id":
+        ctx.error(
+            f"Error validating field `{field.name}` in model `{model.name}`: MongoDB model IDs must have an "
+            '@map("_id") annotation.',
+            field.span,
+        )
