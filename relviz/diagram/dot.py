@@ -8,6 +8,8 @@ from .themes import colors as theme_colors
 __all__ = ["dot_source", "graph_attrs", "node_stmt", "edge_stmts", "attr_list", "endpoint"]
 
 BIG = 40  # tables; from here on the layout spreads out and lines get thinner
+HUB = 8  # links; a table with more grows taller so the ends of its lines spread out
+STAGGER = 3  # ranks over which the leaves around a hub are spread (like Graphviz's `unflatten -l 3`)
 
 
 def attr_list(attrs):
@@ -54,11 +56,41 @@ def graph_attrs(*, direction, colors, table_count):
     return graph, node, edge
 
 
-def node_stmt(*, table, colors, lit_ports=()):
+def degrees(links):
+    """{table id: number of relation lines touching it}."""
+    counts = {}
+    for link in links:
+        if link.kind in ("relation", "join"):
+            for end in {link.tail, link.head}:
+                counts[end] = counts.get(end, 0) + 1
+    return counts
+
+
+def hub_height(degree):
+    """Points of height for a table drawn without columns, so that many line ends do not pile up."""
+    return min(9 * degree, 720) if degree > HUB else None
+
+
+def stagger(links, degree):
+    """{link id: minlen}: lines to leaf tables alternate between 1, 2 and 3 ranks long."""
+    lengths, per_hub = {}, {}
+    for link in links:
+        if link.kind != "relation" or link.tail == link.head:
+            continue
+        leaf, hub = (link.tail, link.head) if degree.get(link.tail) == 1 else (link.head, link.tail)
+        if degree.get(leaf) != 1 or degree.get(hub, 0) <= 2:
+            continue
+        index = per_hub[hub] = per_hub.get(hub, -1) + 1
+        if index % STAGGER:
+            lengths[link.id] = index % STAGGER + 1
+    return lengths
+
+
+def node_stmt(*, table, colors, lit_ports=(), height=None):
     """`"User" [id=..., label=<...>, tooltip=...]`."""
     attrs = [
         ("id", "node-" + table.id),
-        ("label", table_label(table=table, colors=colors, lit_ports=lit_ports)),
+        ("label", table_label(table=table, colors=colors, lit_ports=lit_ports, height=height)),
         ("tooltip", table.doc or table.name),
     ]
     return f"  {dot_string(table.id)} {attr_list(attrs)}"
@@ -69,14 +101,17 @@ def endpoint(table_id, port=None):
     return dot_string(table_id) + (":" + dot_string(port) if port else "")
 
 
-def edge_stmts(*, link, colors):
+def edge_stmts(*, link, colors, minlen=None):
     """One statement per column pair: the first carries the ends and the label."""
     tails = link.tail_ports or (None,)
     heads = link.head_ports or (None,)
     pairs = list(zip(tails, heads)) if len(tails) == len(heads) else [(tails[0], heads[0])]
     lines = []
     for number, (tail, head) in enumerate(pairs):
-        attrs = link_attrs(link=link, colors=colors) if number == 0 else companion_attrs(link=link, colors=colors, number=number)
+        if number == 0:
+            attrs = link_attrs(link=link, colors=colors) + [("minlen", minlen)]
+        else:
+            attrs = companion_attrs(link=link, colors=colors, number=number)
         lines.append(f"  {endpoint(link.tail, tail)} -> {endpoint(link.head, head)} {attr_list(attrs)}")
     return lines
 
@@ -136,9 +171,13 @@ def dot_source(scene, *, name="relviz"):
     lines.append(f"  graph {attr_list(graph)}")
     lines.append(f"  node {attr_list(node)}")
     lines.append(f"  edge {attr_list(edge)}")
+    degree = degrees(scene.links)
+    big = len(scene.tables) >= BIG
+    lengths = stagger(scene.links, degree) if big else {}
     for table in scene.tables:
-        lines.append(node_stmt(table=table, colors=colors, lit_ports=lit.get(table.id, ())))
+        height = hub_height(degree.get(table.id, 0)) if not table.columns else None
+        lines.append(node_stmt(table=table, colors=colors, lit_ports=lit.get(table.id, ()), height=height))
     for link in scene.links:
-        lines.extend(edge_stmts(link=link, colors=colors))
+        lines.extend(edge_stmts(link=link, colors=colors, minlen=lengths.get(link.id)))
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -48,7 +48,7 @@ def _pad(text, width):
     return html_text(text) + "&#160;" * (width - len(text) + 1)
 
 
-def table_label(*, table, colors, lit_ports=()):
+def table_label(*, table, colors, lit_ports=(), height=None):
     """The whole HTML-like label of a table, ready for `label=<...>`."""
     widths = column_widths(table.columns)
     rows = [header_row(table=table, colors=colors)]
@@ -57,7 +57,7 @@ def table_label(*, table, colors, lit_ports=()):
         for c in table.columns
     )
     if table.hidden:
-        rows.append(more_row(count=table.hidden, colors=colors, alone=not table.columns))
+        rows.append(more_row(count=table.hidden, colors=colors, alone=not table.columns, height=height))
     style = KIND_BORDER_STYLE.get(table.kind)
     style_attr = f' STYLE="{style}"' if style else ""
     return (
@@ -114,8 +114,9 @@ def _tooltip(column):
     return f' HREF="#" TOOLTIP="{html_attr(chr(10).join(lines))}"'
 
 
-def more_row(*, count, colors, alone):
-    """`+ 7 more fields` (or `7 fields` when no column is shown)."""
+def more_row(*, count, colors, alone, height=None):
+    """`+ 7 more fields` (or `7 fields` when no column is shown); `height` stretches the table."""
     noun = "field" if count == 1 else "fields"
     text = f"{count} {noun}" if alone else f"+ {count} more {noun}"
-    return f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{colors["muted"]}"><I>{text}</I></FONT></TD></TR>'
+    tall = f' HEIGHT="{height}" VALIGN="TOP"' if height else ""
+    return f'<TR><TD ALIGN="LEFT"{tall}><FONT POINT-SIZE="8" COLOR="{colors["muted"]}"><I>{text}</I></FONT></TD></TR>'
