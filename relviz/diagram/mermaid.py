@@ -42,7 +42,7 @@ def attribute_line(column):
     if keys:
         line += " " + ", ".join(keys)
     if notes:
-        line += f' "{mermaid_text("; ".join(notes))}"'
+        line += f' "{mermaid_text(", ".join(notes))}"'
     return line
 
 
