@@ -1,0 +1,175 @@
+"""Referential actions on data/actions.prisma: what Prisma Client does when a row others point at goes or changes.
+
+The expected outcomes are those of data/README.md (checked with Prisma Client 7.10) and, for the
+error wording, Prisma's P2014 with relationMode = "prisma".
+"""
+
+import pytest
+
+from relviz.db import RelationViolationError, delete, load_sample, update
+
+
+@pytest.fixture
+def shop():
+    return load_sample("actions")
+
+
+def rows(con, sql):
+    return con.execute(sql).fetchall()
+
+
+def count(con, table, where="TRUE"):
+    return con.execute(f'SELECT count(*) FROM "{table}" WHERE {where}').fetchone()[0]
+
+
+def test_cascade_deletes_an_authors_books(shop):
+    schema, con = shop
+    effects = delete(con, schema, "Author", where={"id": 6})
+    assert [str(e) for e in effects] == ["Book: 2 rows deleted (Book.author onDelete: Cascade)", "Author: 1 row deleted"]
+    assert count(con, "Book", "id IN (13, 14)") == 0
+
+
+def test_a_cascade_that_reaches_a_no_action_relation_changes_nothing(shop):
+    schema, con = shop
+    before = count(con, "Book")
+    with pytest.raises(RelationViolationError) as caught:
+        delete(con, schema, "Author", where={"id": 2})
+    assert caught.value.code == "P2014"
+    assert caught.value.prisma_message == (
+        "The change you are trying to make would violate the required relation 'BookToOrderItem' "
+        "between the `OrderItem` and `Book` models."
+    )
+    assert count(con, "Book") == before and count(con, "Author", "id = 2") == 1
+
+
+def test_set_null_leaves_a_categorys_books_uncategorised(shop):
+    schema, con = shop
+    delete(con, schema, "Category", where={"id": 3})
+    assert rows(con, 'SELECT id FROM "Book" WHERE id IN (5, 7) AND "categoryId" IS NULL ORDER BY id') == [(5,), (7,)]
+
+
+def test_restrict_keeps_a_customer_with_orders(shop):
+    schema, con = shop
+    with pytest.raises(RelationViolationError, match="required relation 'CustomerToOrder' between the `Order` and `Customer` models"):
+        delete(con, schema, "Customer", where={"id": 1})
+    assert count(con, "Customer", "id = 1") == 1
+
+
+def test_the_error_says_what_to_do(shop):
+    schema, con = shop
+    with pytest.raises(RelationViolationError) as caught:
+        delete(con, schema, "Customer", where={"id": 1})
+    assert str(caught.value).splitlines()[1] == (
+        "Order.customer has onDelete: Restrict and 2 Order rows point at Customer(id=1): "
+        "delete them or point them elsewhere first."
+    )
+
+
+def test_a_customer_without_orders_or_reviews_is_deleted(shop):
+    schema, con = shop
+    delete(con, schema, "Customer", where={"id": 6})
+    assert count(con, "Customer", "id = 6") == 0
+
+
+def test_set_default_moves_a_closed_stores_orders_to_store_1(shop):
+    schema, con = shop
+    delete(con, schema, "Store", where={"id": 3})
+    assert rows(con, 'SELECT id, "storeId" FROM "Order" WHERE id IN (2, 6) ORDER BY id') == [(2, 1), (6, 1)]
+
+
+def test_set_default_fails_when_the_default_row_is_the_one_deleted(shop):
+    schema, con = shop
+    with pytest.raises(RelationViolationError) as caught:
+        delete(con, schema, "Store", where={"id": 1})
+    assert caught.value.code == "P2003"
+    assert caught.value.prisma_message == "Foreign key constraint violated on the constraint: `Order_storeId_fkey`"
+    assert count(con, "Store") == 3
+
+
+def test_cascade_deletes_an_orders_items(shop):
+    schema, con = shop
+    items = count(con, "OrderItem", '"orderId" = 8')
+    effects = delete(con, schema, "Order", where={"id": 8})
+    assert items == 2 and effects[0].model == "OrderItem" and effects[0].rows == 2
+    assert count(con, "OrderItem", '"orderId" = 8') == 0
+
+
+def test_no_action_keeps_a_book_that_was_ordered(shop):
+    schema, con = shop
+    with pytest.raises(RelationViolationError, match="'BookToOrderItem'"):
+        delete(con, schema, "Book", where={"id": 9})
+
+
+def test_on_update_cascade_follows_an_authors_new_id(shop):
+    schema, con = shop
+    update(con, schema, "Author", where={"id": 3}, data={"id": 33})
+    assert rows(con, 'SELECT id FROM "Book" WHERE "authorId" = 33 ORDER BY id') == [(7,), (8,)]
+    assert count(con, "Author", "id = 3") == 0
+
+
+def test_on_update_no_action_keeps_an_ordered_books_id(shop):
+    schema, con = shop
+    with pytest.raises(RelationViolationError, match="onUpdate: NoAction"):
+        update(con, schema, "Book", where={"id": 1}, data={"id": 100})
+    assert count(con, "Book", "id = 1") == 1
+
+
+def test_the_default_on_update_is_cascade(shop):
+    schema, con = shop
+    reviews = count(con, "Review", '"customerId" = 1')
+    update(con, schema, "Customer", where={"id": 1}, data={"id": 10})
+    assert count(con, "Order", '"customerId" = 10') == 2
+    assert count(con, "Review", '"customerId" = 10') == reviews > 0
+
+
+def test_an_update_that_touches_no_key_changes_no_other_table(shop):
+    schema, con = shop
+    effects = update(con, schema, "Author", where={"id": 1}, data={"name": "C. N. Adichie"})
+    assert [str(e) for e in effects] == ["Author: 1 row updated"]
+
+
+def test_the_default_on_delete_of_an_optional_relation_is_set_null(shop):
+    schema, con = shop
+    reviewed = count(con, "Review", '"customerId" = 5')
+    delete(con, schema, "Order", where={"customerId": 5})
+    delete(con, schema, "Customer", where={"id": 5})
+    assert reviewed and count(con, "Review", '"customerId" IS NULL') >= reviewed
+
+
+def test_implicit_many_to_many_rows_go_with_either_side():
+    schema, con = load_sample("course")
+    links = count(con, "_AccountToUser", '"A" = 2')
+    effects = delete(con, schema, "Account", where={"id": 2})
+    assert str(effects[0]) == f"_AccountToUser: {links} rows unlinked (implicit many-to-many AccountToUser)"
+    assert count(con, "_AccountToUser", '"A" = 2') == 0
+
+
+def test_deleting_a_user_cascades_to_profile_and_sessions_and_unlinks_accounts():
+    schema, con = load_sample("course")
+    user = con.execute('SELECT "U".id FROM "User" "U" WHERE NOT EXISTS (SELECT 1 FROM "Post" WHERE "authorId" = "U".id) '
+                       'AND EXISTS (SELECT 1 FROM "_AccountToUser" WHERE "B" = "U".id) ORDER BY 1 LIMIT 1').fetchone()[0]
+    delete(con, schema, "User", where={"id": user})
+    for table, column in (("Profile", "userId"), ("Session", "userId"), ("_AccountToUser", "B")):
+        assert count(con, table, f'"{column}" = {user}') == 0
+
+
+def test_deleting_a_manager_leaves_their_reports_without_one():
+    schema, con = load_sample("social")
+    with pytest.raises(RelationViolationError, match="'WrittenPosts'"):
+        delete(con, schema, "User", where={"id": 13})  # user 13 wrote post 13
+    delete(con, schema, "Post", where={"authorId": 13})
+    effects = delete(con, schema, "User", where={"id": 13})
+    assert "User: 1 row set null (User.manager onDelete: SetNull)" in [str(e) for e in effects]
+    assert "Post: 1 row set null (Post.editor onDelete: SetNull)" in [str(e) for e in effects]
+    assert rows(con, 'SELECT "managerId" FROM "User" WHERE id = 16') == [(None,)]
+    assert count(con, "_Follows", '"A" = 13 OR "B" = 13') == 0
+
+
+def test_apply_delete_runs_inside_the_callers_transaction(shop):
+    from relviz.db import apply_delete
+
+    schema, con = shop
+    con.execute("BEGIN TRANSACTION")
+    apply_delete(con, schema, "Author", [(6,)])
+    con.execute("ROLLBACK")
+    assert count(con, "Book", '"authorId" = 6') == 2
