@@ -29,6 +29,7 @@ def social():
     return relviz.load(DATA / "social.prisma")
 
 
+@pytest.mark.slow
 def test_every_table_of_every_valid_corpus_schema_is_filled_without_orphans_or_repeated_keys(real_schema):
     if not _is_valid_relational(real_schema):
         pytest.skip("not a valid relational schema")

@@ -16,7 +16,7 @@ Nothing here imports duckdb or pandas until a function runs.
 from relviz.db.actions import Effect, RelationViolationError, apply_delete, apply_update, delete, update
 from relviz.db.checks import integrity_problems
 from relviz.db.connect import connect, remember_schema, schema_of
-from relviz.db.sample_data import sample_data
+from relviz.db.fill import sample_data
 from relviz.db.joins import join, join_sql
 from relviz.db.samples import Sample, data_dir, load_sample, sample_names
 

@@ -30,9 +30,10 @@ class Sample(NamedTuple):
     schema: object
     con: object
 
-    def table(self, name: str):
-        """A table as a pandas DataFrame: a model name (``"User"``) or a table name (``"_AccountToUser"``)."""
-        return self.con.sql(f"SELECT * FROM {_table_for(self.schema, name)}").df()
+    def table(self, name: str, limit: int | None = None):
+        """A table as a pandas DataFrame, in key order: a model name (``"User"``) or a table name (``"_AccountToUser"``)."""
+        sql = f"SELECT * FROM {_table_for(self.schema, name)} ORDER BY ALL"
+        return self.con.execute(sql + (f" LIMIT {int(limit)}" if limit is not None else "")).df()
 
     def join(self, relation: str, how: str = "inner"):
         """``relviz.join`` on this sample: ``sample.join("User.posts", how="left")``."""
@@ -42,7 +43,7 @@ class Sample(NamedTuple):
 
     def row_counts(self) -> dict[str, int]:
         """``{table name: number of rows}``, in the order the tables were filled."""
-        from relviz.db.sample_data import table_plans
+        from relviz.db.fill import table_plans
 
         return {t.name: self.con.execute(f"SELECT count(*) FROM {table_ref(t.name, t.schema_name)}").fetchone()[0]
                 for t in table_plans(self.schema)}
@@ -53,7 +54,7 @@ class Sample(NamedTuple):
 
 
 def _table_for(schema, name: str) -> str:
-    from relviz.db.sample_data import table_plans
+    from relviz.db.fill import table_plans
 
     for t in table_plans(schema):
         if name in (t.name, t.model.name if t.model is not None else None):
@@ -112,7 +113,7 @@ def load_csv_folder(con, schema, folders) -> dict[str, int]:
     Tables are filled referenced-first; a table without a CSV stays empty. Each file is read by
     DuckDB's ``read_csv`` with the column types of its table, so a bad value fails loudly.
     """
-    from relviz.db.sample_data import table_plans
+    from relviz.db.fill import table_plans
     from relviz.db.sequences import advance_sequences
 
     loaded = {}
