@@ -5,7 +5,7 @@
 
 - :func:`connect` makes a DuckDB database with the schema's tables (:mod:`relviz.db.connect`).
 - :func:`load_sample` loads a course schema and its hand-made CSVs (:mod:`relviz.db.samples`).
-- :func:`sample_data` fills every table with made-up rows (:mod:`relviz.db.sample_data`).
+- :func:`sample_data` fills every table with made-up rows (:mod:`relviz.db.fill`).
 - :func:`join_sql` / :func:`join` follow a relation (:mod:`relviz.db.joins`).
 - :func:`delete` / :func:`update` apply ``onDelete``/``onUpdate`` as Prisma does (:mod:`relviz.db.actions`).
 - :func:`integrity_problems` lists orphan foreign keys and repeated unique keys (:mod:`relviz.db.checks`).
