@@ -80,3 +80,14 @@ def test_big_schemas_render_with_every_detail_level():
     for detail in ("tables", "keys", "all"):
         svg = diagram(schema, detail=detail, join_tables="physical").svg()
         assert svg.count('class="node"') >= len(schema.models)
+
+
+def test_render_gives_the_file_the_usual_permissions(tmp_path):
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        path = diagram(relviz.load(DATA / "course.prisma")).render(tmp_path / "erd.dot")
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644

@@ -78,6 +78,15 @@ def run_dot(source, *, format, dpi=None):
     return data
 
 
+def _file_mode(path):
+    """The mode a plain `open(path, "w")` would give: the old file's, else 0o666 less the umask."""
+    if path.exists():
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path, data):
     """Write bytes or text to path via a temporary file and a rename: never a half-written file."""
     path = Path(path)
@@ -88,6 +97,7 @@ def write_atomic(path, data):
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temp, _file_mode(path))
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):

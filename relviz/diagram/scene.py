@@ -107,7 +107,13 @@ def build_scene(parts, options):
     physical = options.join_tables == "physical"
     join_count = sum(1 for r in relations if physical and _join_table(r))
     detail = auto_detail(options.detail, table_count=len(models) + join_count)
-    context = _Context(options=options, detail=detail, relations=relations, provider=parts.provider)
+    context = _Context(
+        options=options,
+        detail=detail,
+        relations=relations,
+        provider=parts.provider,
+        wide=_wide_models(models, options, detail),
+    )
     tables = [model_table(m, context=context) for m in models]
     links = []
     pairs = _pair_counts(relations)
@@ -128,16 +134,31 @@ def build_scene(parts, options):
     )
 
 
+# detail="auto" never lists every field of a model this wide unless it is a focus model.
+AUTO_WIDE = 30
+
+
 @dataclass(frozen=True)
 class _Context:
     options: object
     detail: str
     relations: list
     provider: str = None
+    wide: frozenset = frozenset()  # models drawn with keys only although `detail` is "all"
 
     @property
     def db_names(self):
         return self.options.db_names
+
+    def detail_of(self, table_id):
+        """The detail level of one table: "auto" keeps very wide models to their keys."""
+        return "keys" if table_id in self.wide else self.detail
+
+
+def _wide_models(models, options, detail):
+    if options.detail != "auto" or detail != "all":
+        return frozenset()
+    return frozenset(m.name for m in models if len(m.fields) > AUTO_WIDE and m.name not in options.focus)
 
 
 # -- models ---------------------------------------------------------------------------
@@ -156,10 +177,11 @@ def model_table(model, *, context):
     """A Table for a model or view, with the columns this detail level shows."""
     keys = key_markers(model, relations=context.relations)
     referenced = referenced_field_names(model, relations=context.relations)
-    shown = [f for f in model.fields if _shows(f, keys=keys, referenced=referenced, detail=context.detail)]
+    detail = context.detail_of(model.name)
+    shown = [f for f in model.fields if _shows(f, keys=keys, referenced=referenced, detail=detail)]
     columns = tuple(field_column(f, markers=keys.get(f.name, ()), db_names=context.db_names) for f in shown)
-    total = len(model.fields) if context.detail == "all" else len(model.scalar_fields)
-    shown_count = len(columns) if context.detail == "all" else sum(1 for c in columns if not c.is_relation)
+    total = len(model.fields) if detail == "all" else len(model.scalar_fields)
+    shown_count = len(columns) if detail == "all" else sum(1 for c in columns if not c.is_relation)
     return Table(
         id=model.name,
         name=_model_name(model, db_names=context.db_names),
@@ -309,7 +331,7 @@ def relation_link(relation, *, context, pairs, highlighted=False):
         kind=relation.kind, referencing_required=relation.referencing_field.is_required
     )
     a, b = relation.referencing_model.name, relation.referenced_model.name
-    tail_ports, head_ports = relation_ports(relation, detail=context.detail)
+    tail_ports, head_ports = relation_ports(relation, context=context)
     ambiguous = pairs.get(tuple(sorted((a, b))), 0) > 1 or a == b
     return Link(
         id=link_id(relation),
@@ -329,7 +351,7 @@ def relation_link(relation, *, context, pairs, highlighted=False):
     )
 
 
-def relation_ports(relation, *, detail):
+def relation_ports(relation, *, context):
     """(referencing ports, referenced ports): the foreign key columns and the columns they reference.
 
     An implicit many-to-many relation has no such columns in either model (they live in the
@@ -337,7 +359,8 @@ def relation_ports(relation, *, detail):
     otherwise it joins the two primary keys.
     """
     back = relation.referenced_field
-    if not relation.referencing_fields and detail == "all" and back is not None:
+    both_all = all(context.detail_of(m.name) == "all" for m in (relation.referencing_model, relation.referenced_model))
+    if not relation.referencing_fields and both_all and back is not None:
         return (relation.referencing_field.name,), (back.name,)
     return _referencing_ports(relation), tuple(f.name for f in _referenced_fields(relation))
 
@@ -488,7 +511,7 @@ def _type_links(holder, *, enum_names, shown_types, context):
             target, kind = "type:" + field.composite_type.name, "composite"
         else:
             continue
-        ports = (field.name,) if context.detail == "all" else ()
+        ports = (field.name,) if context.detail_of(holder_id) == "all" else ()
         if not ports and (holder_id, target) in seen:
             continue
         seen.add((holder_id, target))
