@@ -1,4 +1,4 @@
-"""SQL expressions that make up one column's values from the row number, for :mod:`relviz.db.sample_data`.
+"""SQL expressions that make up one column's values from the row number, for :mod:`relviz.db.fill`.
 
 Every expression is a pure function of a row index ``idx`` (a 0-based BIGINT SQL expression)
 and a *salt* (an integer fixed by the seed, the model and the field): DuckDB's ``hash(idx, salt)``
