@@ -147,3 +147,21 @@ def test_the_same_schema_and_options_give_the_same_source(course):
 def test_bad_options_say_what_is_valid(course, options, message):
     with pytest.raises(DiagramOptionError, match=message):
         diagram(course, **options)
+
+
+def test_tables_without_relations_are_packed_into_rows():
+    from relviz.diagram.dot import island_rows
+    from relviz.diagram.scene import Table
+
+    tables = [Table(id=f"T{i}", name=f"T{i}", kind="model") for i in range(9)]
+    assert island_rows(tables, []) == [["T0", "T1", "T2"], ["T3", "T4", "T5"], ["T6", "T7", "T8"]]
+    assert island_rows(tables[:3], []) == []
+
+
+def test_tables_around_a_hub_are_staggered_over_three_ranks():
+    from relviz.diagram.dot import degrees, stagger
+    from relviz.diagram.scene import Link
+
+    links = [Link(id=f"L{i}", kind="relation", tail=f"T{i}", head="Hub") for i in range(12)]
+    lengths = stagger(links, degrees(links))
+    assert [lengths.get(f"L{i}", 1) for i in range(6)] == [1, 2, 3, 1, 2, 3]

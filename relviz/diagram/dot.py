@@ -1,5 +1,7 @@
 """Write a Scene as Graphviz DOT source: small pure functions, one per statement."""
 
+import math
+
 from .cardinality import END_ARROWS
 from .labels import HEADER_FONT, table_label
 from .quoting import dot_string, html_text
@@ -9,6 +11,8 @@ __all__ = ["dot_source", "graph_attrs", "node_stmt", "edge_stmts", "attr_list", 
 
 BIG = 40  # tables; from here on the layout spreads out and lines get thinner
 HUB = 8  # links; a table with more grows taller so the ends of its lines spread out
+LEAFY = 3  # links; tables with at most this many hang around hubs and get staggered
+ISLANDS = 6  # tables without relations; from this many on they are packed into a block
 STAGGER = 3  # ranks over which the leaves around a hub are spread (like Graphviz's `unflatten -l 3`)
 
 
@@ -72,18 +76,38 @@ def hub_height(degree):
 
 
 def stagger(links, degree):
-    """{link id: minlen}: lines to leaf tables alternate between 1, 2 and 3 ranks long."""
+    """{link id: minlen}: lines from a hub to tables with few links alternate between 1, 2 and 3 ranks."""
     lengths, per_hub = {}, {}
     for link in links:
         if link.kind != "relation" or link.tail == link.head:
             continue
-        leaf, hub = (link.tail, link.head) if degree.get(link.tail) == 1 else (link.head, link.tail)
-        if degree.get(leaf) != 1 or degree.get(hub, 0) <= 2:
+        leaf, hub = sorted((link.tail, link.head), key=lambda end: degree.get(end, 0))
+        if degree.get(leaf, 0) > LEAFY or degree.get(hub, 0) <= HUB:
             continue
         index = per_hub[hub] = per_hub.get(hub, -1) + 1
         if index % STAGGER:
             lengths[link.id] = index % STAGGER + 1
     return lengths
+
+
+def island_rows(tables, links):
+    """Tables without any line, grouped into rows so they form a block instead of one long column."""
+    linked = {end for link in links for end in (link.tail, link.head)}
+    islands = [t.id for t in tables if t.id not in linked]
+    if len(islands) < ISLANDS:
+        return []
+    width = math.ceil(math.sqrt(len(islands)))
+    return [islands[i : i + width] for i in range(0, len(islands), width)]
+
+
+def island_stmts(rows):
+    """Invisible edges that chain each row of islands (no arrows, no tooltips, not in the SVG)."""
+    lines = []
+    for number, row in enumerate(rows):
+        for left, right in zip(row, row[1:]):
+            attrs = [("id", f"layout-{number}-{left}"), ("style", "invis"), ("dir", "none")]
+            lines.append(f"  {endpoint(left)} -> {endpoint(right)} {attr_list(attrs)}")
+    return lines
 
 
 def node_stmt(*, table, colors, lit_ports=(), height=None):
@@ -179,5 +203,6 @@ def dot_source(scene, *, name="relviz"):
         lines.append(node_stmt(table=table, colors=colors, lit_ports=lit.get(table.id, ()), height=height))
     for link in scene.links:
         lines.extend(edge_stmts(link=link, colors=colors, minlen=lengths.get(link.id)))
+    lines.extend(island_stmts(island_rows(scene.tables, scene.links)))
     lines.append("}")
     return "\n".join(lines) + "\n"
