@@ -5,8 +5,10 @@ from pathlib import Path
 import pytest
 
 import relviz
-from relviz.diagram import diagram, output
+from relviz.diagram import figure as figure_module
+from relviz.diagram import output
 from relviz.diagram.display import diagram_of, mimebundle
+from relviz.diagram.figure import diagram
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -43,7 +45,7 @@ def test_without_graphviz_the_bundle_falls_back_to_mermaid_markdown(course, monk
     def missing(source, *, format, dpi=None):
         raise output.GraphvizMissing("Graphviz's `dot` program was not found")
 
-    monkeypatch.setattr("relviz.diagram.figure.run_dot", missing)
+    monkeypatch.setattr(figure_module, "run_dot", missing)  # (relviz.diagram is also a function)
     bundle = mimebundle(course)
     assert list(bundle) == ["text/markdown"] and bundle["text/markdown"].startswith("```mermaid")
 

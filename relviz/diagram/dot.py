@@ -40,7 +40,9 @@ def graph_attrs(*, direction, colors, table_count):
         ("pad", "0.3"),
         ("nodesep", "0.3" if big else "0.45"),
         ("ranksep", "1.4" if big else "0.9"),
-        ("outputorder", "edgesfirst"),
+        # left to right, line ends sit beside the rows: tables drawn last keep lines under them;
+        # top to bottom, ends land on table corners and must be drawn over the tables to show
+        ("outputorder", "edgesfirst" if direction == "LR" else None),
         ("charset", "UTF-8"),
     ]
     node = [
