@@ -169,3 +169,11 @@ def test_a_cycle_between_tables_is_broken_by_an_optional_foreign_key_left_null()
     assert list(sample.row_counts()) == ["Team", "Player"]
     assert _rows(sample.con, 'SELECT count("captainId") FROM "Team"') == [(0,)]
     assert integrity_problems(sample.con, schema) == []
+
+
+@pytest.mark.parametrize("rows", [0, 1, 2])
+def test_tiny_row_counts_still_keep_every_relation(rows):
+    for name in ("course", "course-explicit", "social", "actions"):
+        schema = relviz.load(DATA / f"{name}.prisma")
+        sample = sample_data(schema, rows=rows)
+        assert integrity_problems(sample.con, schema) == []

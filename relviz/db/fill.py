@@ -96,7 +96,8 @@ class _ModelPlan:
 
 
 def _prime_coprime_to(n: int) -> int:
-    return next(p for p in _PRIMES if n % p)
+    """A prime P with gcd(P, n) = 1, so ``i -> (i * P + k) mod n`` visits every number below n once."""
+    return next((p for p in _PRIMES if n % p), 1)
 
 
 class _Generator:
@@ -236,7 +237,7 @@ class _Generator:
         return self.salts.below(salt, idx, n), null
 
     def digit(self, group: _Group, k: int, idx: str) -> str:
-        n = group.size
+        n = max(group.size, 1)  # an empty group fills no rows anyway
         p = _prime_coprime_to(n)
         j = f"(({idx})::HUGEINT * {p} + {self.salts(group.salt) % n}) % {n}"
         below = prod(group.sizes[:k])
