@@ -509,23 +509,31 @@ def js_number(value) -> str:
 
 
 def dumps(data, indent: int = 2) -> str:
-    """``JSON.stringify(data, null, indent)`` in Python: the text Prisma's tools print."""
-    return _dump(data, indent, 0)
+    """``JSON.stringify(data, null, indent)`` in Python: the text Prisma's tools print.
+
+    ``json.dumps`` writes the layout; the few floats that Python writes unlike JavaScript go
+    through as placeholders and come back as :func:`js_number` text.
+    """
+    numbers: list[str] = []
+    text = json.dumps(_mark_floats(data, numbers), indent=indent, ensure_ascii=False)
+    for i, number in enumerate(numbers):
+        text = text.replace(json.dumps(_PLACEHOLDER.format(i)), number, 1)
+    return text
 
 
-def _dump(data, indent: int, level: int) -> str:
+_PLACEHOLDER = "\x00relviz-number-{}\x00"
+
+
+def _mark_floats(data, numbers: list):
+    """``data`` with each float that Python would print unlike JavaScript replaced by a placeholder."""
+    if isinstance(data, float):
+        text = js_number(data)
+        if text == json.dumps(data):
+            return data
+        numbers.append(text)
+        return _PLACEHOLDER.format(len(numbers) - 1)
     if isinstance(data, dict):
-        if not data:
-            return "{}"
-        pad = "\n" + " " * (indent * (level + 1))
-        items = [f"{json.dumps(k, ensure_ascii=False)}: {_dump(v, indent, level + 1)}" for k, v in data.items()]
-        return "{" + pad + ("," + pad).join(items) + "\n" + " " * (indent * level) + "}"
+        return {k: _mark_floats(v, numbers) for k, v in data.items()}
     if isinstance(data, (list, tuple)):
-        if not data:
-            return "[]"
-        pad = "\n" + " " * (indent * (level + 1))
-        items = [_dump(v, indent, level + 1) for v in data]
-        return "[" + pad + ("," + pad).join(items) + "\n" + " " * (indent * level) + "]"
-    if isinstance(data, (int, float)) and not isinstance(data, bool):
-        return js_number(data)
-    return json.dumps(data, ensure_ascii=False)
+        return [_mark_floats(v, numbers) for v in data]
+    return data
