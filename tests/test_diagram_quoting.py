@@ -8,7 +8,16 @@ import pytest
 import relviz
 from relviz.diagram import diagram
 from relviz.diagram.markdown import md_cell
-from relviz.diagram.quoting import dot_string, html_attr, html_text, mermaid_text, mermaid_word, shorten
+from relviz.diagram.quoting import (
+    dot_string,
+    dot_tooltip,
+    html_attr,
+    html_text,
+    html_tooltip,
+    mermaid_text,
+    mermaid_word,
+    shorten,
+)
 
 HOSTILE = Path(__file__).parent / "fixtures" / "diagram" / "hostile.prisma"
 
@@ -22,6 +31,8 @@ HOSTILE = Path(__file__).parent / "fixtures" / "diagram" / "hostile.prisma"
         (html_attr, "one\ntwo <x>", "one&#10;two &lt;x&gt;"),
         (dot_string, 'say "hi" \\N', '"say \\"hi\\" \\\\N"'),
         (dot_string, "a\nb", '"a\\nb"'),
+        (dot_tooltip, "C:\\Names", '"C:\\\\\\\\Names"'),
+        (html_tooltip, "a\\N <b>", "a\\\\N &lt;b&gt;"),
         (mermaid_text, 'x "%%" #1; {a|b}', "x #quot;#37;#37;#quot; #35;1#59; #123;a#124;b#125;"),
         (mermaid_word, "first name<>", "first_name__"),
         (mermaid_word, "1st", "x_1st"),
@@ -48,7 +59,7 @@ def test_hostile_text_stays_inside_labels_in_the_dot_source():
     for figure in hostile_figures():
         source = figure.source
         assert "</TD></TR></TABLE> &" not in source  # the field doc is an escaped TOOLTIP
-        assert 'a backslash \\\\N' in source  # a quoted tooltip: \N must not become the node name
+        assert 'a backslash \\\\\\\\N' in source  # four: Graphviz unescapes tooltips twice
         for line in source.splitlines()[4:-1]:
             assert line.startswith('  "'), line  # one statement per line: nothing leaked out
 
@@ -74,3 +85,5 @@ def test_hostile_text_gives_well_formed_svg():
         root = ElementTree.fromstring(figure.pipe("svg"))
         titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
         assert "User" in titles and "Post" in titles
+        tips = [a.get("{http://www.w3.org/1999/xlink}title") for a in root.iter("{http://www.w3.org/2000/svg}a")]
+        assert any("a backslash \\N \\G \\\\ and" in (tip or "") for tip in tips)  # not the node name

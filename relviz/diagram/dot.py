@@ -4,7 +4,7 @@ import math
 
 from .cardinality import END_ARROWS
 from .labels import HEADER_FONT, table_label
-from .quoting import dot_string, html_text
+from .quoting import dot_string, dot_tooltip, html_text
 from .themes import colors as theme_colors
 
 __all__ = ["dot_source", "graph_attrs", "node_stmt", "edge_stmts", "attr_list", "endpoint"]
@@ -23,7 +23,9 @@ def attr_list(attrs):
         if value is None:
             continue
         text = str(value)
-        if not (name == "label" and text.startswith("<") and text.endswith(">")):
+        if name == "tooltip":
+            text = dot_tooltip(text)
+        elif not (name == "label" and text.startswith("<") and text.endswith(">")):
             text = dot_string(text)
         parts.append(f"{name}={text}")
     return "[" + ", ".join(parts) + "]" if parts else ""

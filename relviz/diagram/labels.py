@@ -1,6 +1,6 @@
 """HTML-like Graphviz labels: one table per model, one row (and one PORT) per column."""
 
-from .quoting import html_attr, html_text, shorten
+from .quoting import html_attr, html_text, html_tooltip, shorten
 
 __all__ = ["KIND_CAPTIONS", "table_label", "header_row", "column_row", "more_row", "column_widths"]
 
@@ -101,7 +101,7 @@ def column_row(*, column, widths, colors, lit=False):
 
 
 def _tooltip(column):
-    """Doc comments (and text cut short) as a tooltip; SVG shows cell tooltips only with a link."""
+    """Doc comments (and text cut short) as a tooltip; SVG shows cell tooltips only on a link (an empty HREF writes none)."""
     lines = []
     if column.doc:
         lines.append(column.doc)
@@ -111,7 +111,7 @@ def _tooltip(column):
         lines.append(f"{column.name}: {column.type}")
     if not lines:
         return ""
-    return f' HREF="#" TOOLTIP="{html_attr(chr(10).join(lines))}"'
+    return f' HREF="" TOOLTIP="{html_tooltip(chr(10).join(lines))}"'
 
 
 def more_row(*, count, colors, alone, height=None):

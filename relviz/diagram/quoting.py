@@ -5,6 +5,8 @@ import re
 __all__ = [
     "clean",
     "dot_string",
+    "dot_tooltip",
+    "html_tooltip",
     "html_text",
     "html_attr",
     "mermaid_text",
@@ -66,6 +68,17 @@ def dot_string(text):
     """A DOT double-quoted string (escString): backslashes and quotes escaped, newlines as \\n."""
     text = clean(text).replace("\\", "\\\\").replace('"', '\\"')
     return '"' + _NEWLINES.sub(r"\\n", text) + '"'
+
+
+def dot_tooltip(text):
+    """A DOT tooltip string. Graphviz unescapes tooltips twice (backslash-backslash-N would still
+    become the node's name), so each backslash is written as four."""
+    return dot_string(clean(text).replace("\\", "\\\\"))
+
+
+def html_tooltip(text):
+    """A TOOLTIP inside an HTML-like label; Graphviz expands backslash-N there too, so backslashes double."""
+    return html_attr(clean(text).replace("\\", "\\\\"))
 
 
 def mermaid_text(text):
