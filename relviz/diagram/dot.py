@@ -1,6 +1,7 @@
 """Write a Scene as Graphviz DOT source: small pure functions, one per statement."""
 
 import math
+import re
 
 from .cardinality import END_ARROWS
 from .labels import HEADER_FONT, table_label
@@ -14,6 +15,14 @@ HUB = 8  # links; a table with more grows taller so the ends of its lines spread
 LEAFY = 3  # links; tables with at most this many hang around hubs and get staggered
 ISLANDS = 6  # tables without relations; from this many on they are packed into a block
 STAGGER = 3  # ranks over which the leaves around a hub are spread (like Graphviz's `unflatten -l 3`)
+
+
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.:-]")
+
+
+def svg_id(text):
+    """An SVG element id: letters, digits and `_.:-` only (relation names may hold anything)."""
+    return _UNSAFE_ID.sub("_", text)
 
 
 def attr_list(attrs):
@@ -109,7 +118,7 @@ def island_stmts(rows):
     lines = []
     for number, row in enumerate(rows):
         for left, right in zip(row, row[1:]):
-            attrs = [("id", f"layout-{number}-{left}"), ("style", "invis"), ("dir", "none")]
+            attrs = [("id", svg_id(f"layout-{number}-{left}")), ("style", "invis"), ("dir", "none")]
             lines.append(f"  {endpoint(left)} -> {endpoint(right)} {attr_list(attrs)}")
     return lines
 
@@ -117,7 +126,7 @@ def island_stmts(rows):
 def node_stmt(*, table, colors, lit_ports=(), height=None):
     """`"User" [id=..., label=<...>, tooltip=...]`."""
     attrs = [
-        ("id", "node-" + table.id),
+        ("id", svg_id("node-" + table.id)),
         ("label", table_label(table=table, colors=colors, lit_ports=lit_ports, height=height)),
         ("tooltip", table.doc or table.name),
     ]
@@ -146,7 +155,7 @@ def edge_stmts(*, link, colors, minlen=None):
 
 def link_attrs(*, link, colors):
     """Edge attributes for a relation, join half, enum use or composite use."""
-    attrs = [("id", "edge-" + link.id), ("tooltip", link.tooltip)]
+    attrs = [("id", svg_id("edge-" + link.id)), ("tooltip", link.tooltip)]
     if link.kind in ("relation", "join"):
         attrs += [
             ("dir", "both"),
@@ -169,7 +178,7 @@ def link_attrs(*, link, colors):
 def companion_attrs(*, link, colors, number):
     """Extra column pairs of a compound foreign key: thin lines without ends."""
     attrs = [
-        ("id", f"edge-{link.id}-{number + 1}"),
+        ("id", svg_id(f"edge-{link.id}-{number + 1}")),
         ("tooltip", link.tooltip),
         ("arrowhead", "none"),
         ("style", "dotted"),

@@ -49,19 +49,22 @@ def shorten(text, *, limit):
 
 
 def html_text(text):
-    """Text inside an HTML-like label cell: entities escaped, newlines shown as spaces."""
-    text = _NEWLINES.sub(" ", clean(text))
-    return _HTML_CHARS.sub(lambda m: _HTML[m.group()], text)
+    """Text inside an HTML-like label: entities escaped, newlines shown as spaces.
+
+    Graphviz expands backslash escapes (backslash-N is the node's name) even in HTML-like
+    labels, and reads a doubled backslash as one, so backslashes are doubled.
+    """
+    return _NEWLINES.sub(" ", _html_escape(text))
 
 
 def html_attr(text):
     """An attribute value inside an HTML-like label (TOOLTIP="..."): newlines kept as &#10;."""
-    return _NEWLINES.sub("&#10;", html_text_keep_lines(text))
+    return _NEWLINES.sub("&#10;", _html_escape(text))
 
 
-def html_text_keep_lines(text):
-    """Escape entities but leave newlines alone."""
-    return _HTML_CHARS.sub(lambda m: _HTML[m.group()], clean(text))
+def _html_escape(text):
+    text = clean(text).replace("\\", "\\\\")
+    return _HTML_CHARS.sub(lambda m: _HTML[m.group()], text)
 
 
 def dot_string(text):
@@ -77,8 +80,8 @@ def dot_tooltip(text):
 
 
 def html_tooltip(text):
-    """A TOOLTIP inside an HTML-like label; Graphviz expands backslash-N there too, so backslashes double."""
-    return html_attr(clean(text).replace("\\", "\\\\"))
+    """A TOOLTIP inside an HTML-like label (the same escaping as any attribute there)."""
+    return html_attr(text)
 
 
 def mermaid_text(text):
