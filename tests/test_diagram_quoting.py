@@ -35,6 +35,7 @@ HOSTILE = Path(__file__).parent / "fixtures" / "diagram" / "hostile.prisma"
         (html_tooltip, "a\\N <b>", "a\\\\N &lt;b&gt;"),
         (html_text, "sec\\ond \\N", "sec\\\\ond \\\\N"),
         (mermaid_text, 'x "%%" #1; {a|b}', "x #quot;#37;#37;#quot; #35;1#59; #123;a#124;b#125;"),
+        (mermaid_text, "back\\slash", "back#92;slash"),
         (mermaid_word, "first name<>", "first_name__"),
         (mermaid_word, "1st", "x_1st"),
         (md_cell, "a | b <i>\nc", "a \\| b &lt;i&gt; c"),

@@ -32,8 +32,9 @@ _MERMAID = {
     "{": "#123;",
     "}": "#125;",
     "|": "#124;",
+    "\\": "#92;",
 }
-_MERMAID_CHARS = re.compile("[\"#%<>&;`{}|]")
+_MERMAID_CHARS = re.compile(r'["#%<>&;`{}|\\]')
 _MERMAID_WORD_BAD = re.compile(r"[^A-Za-z0-9_\-]")
 
 
