@@ -78,3 +78,35 @@ def test_mermaids_own_parser_accepts_what_we_write(tmp_path):
     for result in results:
         name = Path(result["file"]).stem
         assert (result["entities"], result["relationships"]) == expected[name], name
+
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8"></head><body>
+<pre class="mermaid">{text}</pre>
+<script src="{script}"></script>
+<script>mermaid.initialize({{startOnLoad: true}});</script></body></html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.needs_node
+def test_hostile_names_render_as_written_in_a_browser(tmp_path, chromium_path):
+    """Mermaid's entity codes come back as the characters they stand for, drawn as text."""
+    import html
+
+    from playwright.sync_api import sync_playwright
+
+    _mermaid_ready()
+    text = diagram(relviz.load(FIXTURES / "diagram" / "hostile.prisma"), enums=True, db_names=True).mermaid()
+    script = (NODE_DIR / "node_modules" / "mermaid" / "dist" / "mermaid.min.js").as_uri()
+    page_file = tmp_path / "erd.html"
+    page_file.write_text(PAGE.format(text=html.escape(text), script=script), encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=["--no-sandbox", "--allow-file-access-from-files"])
+        try:
+            page = browser.new_page()
+            page.goto(page_file.as_uri())
+            page.wait_for_selector("pre.mermaid svg", timeout=30_000)
+            shown = page.eval_on_selector("pre.mermaid svg", "s => s.textContent")
+        finally:
+            browser.close()
+    for expected in ('us"ers<>&', "posts & <more>", "ro%%le (enum)", 'we<i>rd " & | %% rel', "sec\\ond", "ta<g>s \\N"):
+        assert expected in shown
