@@ -37,22 +37,24 @@ from dataclasses import replace
 from relviz.sql.column_types import DUCKDB_TYPES, duckdb_native_type
 from relviz.sql.defaults import default_sql, left_out_default
 from relviz.sql.naming import sequence_name
-from relviz.sql.render import INDENT, REFERENTIAL_ACTIONS, foreign_key_clause, index_sql, qualified, quote, script, step
+from relviz.sql.render import (
+    DEFAULT_SCHEMA, INDENT, enum_sql, foreign_key_clause, index_sql, qualified, quote, script, step,
+)
 
 __all__ = ["column_sql", "column_type", "create_sql", "dependency_order", "duckdb_foreign_key", "table_sql"]
 
-DEFAULT_SCHEMA = "public"
 ENFORCED_BY_DUCKDB = ("Restrict", "NoAction")
 
 
 def _schema(name: str | None) -> str | None:
+    """The schema DuckDB must create: none for Prisma's default ``public`` (DuckDB's ``main``)."""
     return None if name in (None, DEFAULT_SCHEMA) else name
 
 
 def column_type(column) -> str:
     """The DuckDB type without ``[]``."""
     if column.enum is not None:
-        return qualified(column.enum.db_name or column.enum.name, _schema(column.enum.schema_name))
+        return qualified(column.enum.db_name or column.enum.name, column.enum.schema_name)
     if column.unsupported is not None:
         return "TEXT"
     if column.native_type is not None:
@@ -63,7 +65,7 @@ def column_type(column) -> str:
 
 
 def _sequence(table, column) -> str:
-    return qualified(sequence_name(table.name, column.name), _schema(table.schema_name))
+    return qualified(sequence_name(table.name, column.name), table.schema_name)
 
 
 def column_sql(column, table) -> tuple[str, str | None]:
@@ -124,7 +126,7 @@ def table_sql(table, *, foreign_keys=(), left_out=()) -> str:
     body = _body([column_sql(c, table) for c in table.columns], constraints)
     for fk, reason in left_out:
         body += f"\n{INDENT}-- left out ({reason}; relviz enforces it): {_fk_comment(fk)}"
-    return f"CREATE TABLE {qualified(table.name, _schema(table.schema_name))} (\n{body}\n)"
+    return f"CREATE TABLE {qualified(table.name, table.schema_name)} (\n{body}\n)"
 
 
 def _keys(table):
@@ -175,7 +177,7 @@ def dependency_order(tables):
 
 
 def _add_foreign_key_comment(table, fk) -> str:
-    target = qualified(table.name, _schema(table.schema_name))
+    target = qualified(table.name, table.schema_name)
     return f"-- ALTER TABLE {target} ADD CONSTRAINT {quote(fk.name)} {foreign_key_clause(fk)}"
 
 
@@ -183,7 +185,7 @@ def create_sql(schema, sql, *, foreign_keys: bool = False) -> str:
     """DuckDB SQL for the tables in ``sql`` (a :class:`relviz.sql.tables.SqlSchema`)."""
     names = sorted(({_schema(t.schema_name) for t in sql.tables} | {_schema(e.schema_name) for e in sql.enums}) - {None})
     steps = [step("CreateSchema", f"CREATE SCHEMA IF NOT EXISTS {quote(n)}") for n in names]
-    steps += [step("CreateEnum", _enum_sql(e)) for e in sql.enums]
+    steps += [step("CreateEnum", enum_sql(e, schema_name=e.schema_name)) for e in sql.enums]
     steps += [
         step("CreateSequence", f"CREATE SEQUENCE {_sequence(t, c)}") for t in sql.tables for c in t.columns if c.autoincrement
     ]
@@ -213,19 +215,8 @@ def create_sql(schema, sql, *, foreign_keys: bool = False) -> str:
     return script(steps)
 
 
-def _enum_sql(enum) -> str:
-    from relviz.sql.render import enum_sql
-
-    return enum_sql(enum, schema_name=_schema(enum.schema_name))
-
-
-class _Target:
-    def __init__(self, table):
-        self.name, self.schema_name = table.name, _schema(table.schema_name)
-
-
 def _index_sql(index, table) -> str:
-    return index_sql(index, _Target(table), using=False, operator_classes=False)
+    return index_sql(index, table, using=False, operator_classes=False)
 
 
 def _indexable(index, table) -> bool:

@@ -100,11 +100,11 @@ def sql_schema(schema, dialect: str) -> SqlSchema:
     """The tables, columns, keys, indexes and foreign keys of ``schema`` for ``dialect``."""
     limit = naming.identifier_limit(dialect)
     uses_fks = getattr(schema, "relation_mode", "foreignKeys") != "prisma"
-    tables = {m.name: model_table(m, dialect, limit) for m in schema.models}
+    tables = {m.name: model_table(m, limit) for m in schema.models}
     if uses_fks:
         for relation in inline_relations(schema):
             table = tables[relation.referencing_model.name]
-            table.foreign_keys.append(foreign_key(relation, dialect, limit))
+            table.foreign_keys.append(foreign_key(relation, limit))
     joins = [join_table(r, tables, dialect, limit) for r in implicit_many_to_many_relations(schema)]
     if not uses_fks:
         for table in joins:
@@ -114,15 +114,15 @@ def sql_schema(schema, dialect: str) -> SqlSchema:
 
 # -- model tables ---------------------------------------------------------------------------
 
-def model_table(model, dialect: str, limit: int) -> Table:
-    columns = [scalar_column(f, dialect) for f in model.scalar_fields if f.kind != "composite"]
+def model_table(model, limit: int) -> Table:
+    columns = [scalar_column(f) for f in model.scalar_fields if f.kind != "composite"]
     table = Table(model.table_name, model.schema_name, columns, model=model)
     table.primary_key = primary_key(model, limit)
     table.indexes = [model_index(model, i, limit) for i in _prisma_index_order(model.indexes) if i.kind != "fulltext"]
     return table
 
 
-def scalar_column(field, dialect: str) -> Column:
+def scalar_column(field) -> Column:
     default = field.default
     autoincrement = default is not None and default.function == "autoincrement"
     if default is not None and (default.function in CLIENT_DEFAULTS or (default.function == "dbgenerated" and not default.args)):
@@ -183,7 +183,7 @@ def default_on_delete(relation) -> str:
     return "Restrict" if any(f.is_required for f in fields) else "SetNull"
 
 
-def foreign_key(relation, dialect: str, limit: int) -> ForeignKey:
+def foreign_key(relation, limit: int) -> ForeignKey:
     table = relation.referencing_model.table_name
     columns = tuple(f.column_name for f in relation.referencing_fields)
     name = relation.db_name or naming.foreign_key_name(table, columns, limit=limit)
