@@ -1,0 +1,91 @@
+"""Prisma Client's errors: known request errors (with a ``P`` code) and validation errors.
+
+    RelvizError
+    └── PrismaClientError                  anything a query can raise
+        ├── PrismaClientKnownRequestError  the database said no: ``.code`` is P2002, P2003, P2014, P2017, P2025...
+        └── PrismaClientValidationError    the arguments are wrong (unknown field, bad value); ``.code`` is None
+
+The message is Prisma's wording (``Unique constraint failed on the fields: (`email`)``),
+prefixed with the call that failed, as Prisma prints it: ``Invalid `prisma.user.create()` invocation:``.
+"""
+
+from __future__ import annotations
+
+from relviz.errors import RelvizError
+
+__all__ = [
+    "PrismaClientError", "PrismaClientKnownRequestError", "PrismaClientValidationError",
+    "not_found", "required_relation_violated", "unique_failed", "foreign_key_failed", "not_connected", "validation",
+]
+
+
+class PrismaClientError(RelvizError):
+    """A query failed; ``.prisma_message`` is Prisma's own sentence, ``str(e)`` adds the call."""
+
+    code: str | None = None
+
+    def __init__(self, message: str, *, code: str | None = None, meta: dict | None = None):
+        super().__init__(message)
+        self.prisma_message = message
+        self.code = code
+        self.meta = meta or {}
+        self.call: str | None = None
+
+    def __str__(self) -> str:
+        if self.call:
+            return f"Invalid `prisma.{self.call}()` invocation:\n\n{self.prisma_message}"
+        return self.prisma_message
+
+
+class PrismaClientKnownRequestError(PrismaClientError):
+    """The database refused the change or a record was missing (``.code``: Prisma's P-code)."""
+
+
+class PrismaClientValidationError(PrismaClientError):
+    """The arguments do not fit the schema (``.code`` is None, as in Prisma)."""
+
+    def __init__(self, message: str):
+        super().__init__(message, code=None)
+
+
+def validation(message: str) -> PrismaClientValidationError:
+    return PrismaClientValidationError(message)
+
+
+def not_found(detail: str) -> PrismaClientKnownRequestError:
+    """P2025: a record the operation depends on is missing."""
+    return PrismaClientKnownRequestError(
+        "An operation failed because it depends on one or more records that were required but not found. " + detail,
+        code="P2025")
+
+
+def unique_failed(columns) -> PrismaClientKnownRequestError:
+    """P2002, naming the columns as Postgres does (quoted when they are not plain lower case)."""
+    def show(c: str) -> str:
+        plain = c == c.lower() and c.replace("_", "a").isalnum() and not c[:1].isdigit()
+        return f"`{c}`" if plain else f'`"{c}"`'
+    return PrismaClientKnownRequestError(
+        f"Unique constraint failed on the fields: ({', '.join(show(c) for c in columns)})",
+        code="P2002", meta={"target": list(columns)})
+
+
+def foreign_key_failed(constraint: str) -> PrismaClientKnownRequestError:
+    """P2003: a foreign key points at no row (or a row that others still point at is deleted)."""
+    return PrismaClientKnownRequestError(
+        f"Foreign key constraint violated on the constraint: `{constraint}`", code="P2003",
+        meta={"constraint": constraint})
+
+
+def required_relation_violated(relation) -> PrismaClientKnownRequestError:
+    """P2014: the change would leave a required relation without its partner."""
+    child, parent = relation.referencing_model, relation.referenced_model
+    return PrismaClientKnownRequestError(
+        f"The change you are trying to make would violate the required relation '{relation.name}' "
+        f"between the `{child.name}` and `{parent.name}` models.", code="P2014")
+
+
+def not_connected(relation, parent, child) -> PrismaClientKnownRequestError:
+    """P2017: a nested write names a record that is not connected to the parent."""
+    return PrismaClientKnownRequestError(
+        f"The records for relation `{relation.name}` between the `{parent.name}` and `{child.name}` models "
+        "are not connected.", code="P2017")

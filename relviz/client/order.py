@@ -1,0 +1,106 @@
+"""Prisma ``orderBy`` as SQL: scalar fields, ``{sort, nulls}``, to-one relation fields, relation ``_count``.
+
+Postgres' defaults are kept: NULLs come last ascending and first descending. The model's key
+is appended as a tie-breaker so pages, cursors and ``distinct`` are stable.
+"""
+
+from __future__ import annotations
+
+from relviz.client.errors import validation
+from relviz.client.where import link_condition
+from relviz.db.names import quote
+
+__all__ = ["order_terms", "order_sql"]
+
+
+def _direction(value, name):
+    nulls = None
+    if isinstance(value, dict):
+        nulls = value.get("nulls")
+        value = value.get("sort")
+    if value not in ("asc", "desc"):
+        raise validation(f"Invalid value for argument `{name}`. Expected SortOrder.")
+    if nulls is None:
+        nulls = "last" if value == "asc" else "first"
+    return value.upper(), nulls.upper()
+
+
+def _items(order_by):
+    if order_by is None:
+        return []
+    items = order_by if isinstance(order_by, (list, tuple)) else [order_by]
+    for item in items:
+        if not isinstance(item, dict):
+            raise validation("Argument `orderBy` must be an object or a list of objects.")
+        yield from item.items()
+
+
+def order_terms(ctx, info, order_by, alias: str) -> list[tuple[str, str, str]]:
+    """``[(expression, "ASC"|"DESC", "FIRST"|"LAST")]`` for ``order_by`` on ``info``'s rows ``alias``."""
+    terms = []
+    for name, value in _items(order_by):
+        terms.extend(_term(ctx, info, name, value, alias))
+    return terms
+
+
+def _term(ctx, info, name, value, alias):
+    field = info.scalar_by_name.get(name)
+    if field is not None:
+        d, n = _direction(value, name)
+        return [(f"{alias}.{quote(field.column_name)}", d, n)]
+    link = info.links.get(name)
+    if link is None:
+        raise validation(f"Unknown argument `{name}`. Available options are marked with ?.")
+    if not isinstance(value, dict):
+        raise validation(f"Invalid value for argument `{name}`: expected an object.")
+    target = ctx.si.info(link.target)
+    if link.to_many:
+        if set(value) != {"_count"}:
+            raise validation(f"Argument `{name}` of a list relation can only order by `_count`.")
+        d, n = _direction(value["_count"], "_count")
+        return [(_count_expr(ctx, link, alias), d, n)]
+    a = ctx.alias()
+    out = []
+    for inner_name, inner_value in value.items():
+        for expr, d, n in _term(ctx, target, inner_name, inner_value, a):
+            out.append((f"(SELECT {expr} FROM {target.table} AS {a} WHERE {link_condition(link, alias, a)})", d, n))
+    return out
+
+
+def count_expr(ctx, link, alias, where=None) -> str:
+    """``(SELECT count(*) ...)``: how many related rows each row of ``alias`` has."""
+    return _count_expr(ctx, link, alias, where)
+
+
+def _count_expr(ctx, link, alias, where=None) -> str:
+    from relviz.client.where import where_sql
+
+    target = ctx.si.info(link.target)
+    a = ctx.alias()
+    cond = where_sql(ctx, target, where, a) if where else "TRUE"
+    if link.kind == "join":
+        j = ctx.alias()
+        if cond == "TRUE":
+            return f"(SELECT count(*) FROM {link.table} AS {j} WHERE {j}.{quote(link.near_join)} = {alias}.{quote(link.near[0])})"
+        return (f"(SELECT count(*) FROM {link.table} AS {j} JOIN {target.table} AS {a} "
+                f"ON {a}.{quote(link.far[0])} = {j}.{quote(link.far_join)} "
+                f"WHERE {j}.{quote(link.near_join)} = {alias}.{quote(link.near[0])} AND ({cond}))")
+    return f"(SELECT count(*) FROM {target.table} AS {a} WHERE {link_condition(link, alias, a)} AND ({cond}))"
+
+
+def order_sql(terms, *, reverse: bool = False) -> str:
+    """``expr ASC NULLS LAST, ...``; ``reverse`` flips every term (for a negative ``take``)."""
+    out = []
+    for expr, d, n in terms:
+        if reverse:
+            d = "DESC" if d == "ASC" else "ASC"
+            n = "LAST" if n == "FIRST" else "FIRST"
+        out.append(f"{expr} {d} NULLS {n}")
+    return ", ".join(out)
+
+
+def with_key(info, terms, alias: str):
+    """``terms`` plus the model's key columns (ascending) not already ordered on."""
+    seen = {t[0] for t in terms}
+    extra = [(f"{alias}.{quote(c)}", "ASC", "LAST") for c in info.key_columns if f"{alias}.{quote(c)}" not in seen]
+    return list(terms) + extra
