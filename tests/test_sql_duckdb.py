@@ -163,3 +163,17 @@ def test_duckdb_sql_is_made_from_the_model_whatever_the_provider(provider):
     text = text.replace(' @default(dbgenerated("gen_random_uuid()")) @db.Uuid', "")
     con = _run(create_sql(relviz.parse(text), "duckdb"))
     assert con.execute('SELECT count(*) FROM "_LabelToPost"').fetchone() == (0,)
+
+
+def test_unsupported_columns_stand_in_as_text_with_a_comment():
+    sql = create_sql(relviz.load(FIXTURES / "sql" / "implicit_m2m_across_schemas.prisma"), "duckdb")
+    assert ('"geo" TEXT, -- Unsupported("circle") stands in as TEXT; '
+            "default dbgenerated(\"'<(0,0),1>'::circle\") left out: not DuckDB SQL") in sql
+    _run(sql)
+
+
+def test_named_schemas_are_created_and_public_is_duckdbs_main():
+    sql = create_sql(relviz.load(FIXTURES / "sql" / "public_schema_is_unqualified.prisma"), "duckdb")
+    assert 'CREATE SCHEMA IF NOT EXISTS "b";' in sql and '"public"' not in sql
+    con = _run(sql)
+    assert ("main", "Post") in con.execute("SELECT schema_name, table_name FROM duckdb_tables()").fetchall()

@@ -79,11 +79,13 @@ def column_sql(column, table) -> tuple[str, str | None]:
     else:
         default = default_sql(column, "duckdb", element_type=base)
     sql += f" DEFAULT {default}" if default is not None else ""
-    comment = None
+    notes = []
     if column.unsupported is not None:
-        comment = f"Unsupported({column.unsupported!r}) stands in as TEXT"
-    elif left_out_default(column, "duckdb"):
-        comment = f"default {left_out_default(column, 'duckdb')} left out: not DuckDB SQL"
+        written = column.unsupported.replace("\\", "\\\\").replace('"', '\\"')
+        notes.append(f'Unsupported("{written}") stands in as TEXT')
+    if left_out_default(column, "duckdb"):
+        notes.append(f"default {left_out_default(column, 'duckdb')} left out: not DuckDB SQL")
+    comment = "; ".join(notes) or None
     return sql, comment
 
 
@@ -95,6 +97,11 @@ def _action_comments(fk) -> list[str]:
     ]
 
 
+def _one_line(comment: str) -> str:
+    """A comment cannot span lines: a line break would end it and turn the rest into SQL."""
+    return " ".join(comment.splitlines())
+
+
 def _body(columns, constraints) -> str:
     """Column and constraint lines: commas between items, comments after or above them."""
     items = [(sql, (), comment) for sql, comment in columns] + [(sql, above, None) for sql, above in constraints]
@@ -102,9 +109,9 @@ def _body(columns, constraints) -> str:
     for i, (sql, above, after) in enumerate(items):
         if i == len(columns) and i:
             lines.append("")
-        lines += [f"{INDENT}-- {c}" for c in above]
+        lines += [f"{INDENT}-- {_one_line(c)}" for c in above]
         comma = "," if i < len(items) - 1 else ""
-        lines.append(f"{INDENT}{sql}{comma}" + (f" -- {after}" if after else ""))
+        lines.append(f"{INDENT}{sql}{comma}" + (f" -- {_one_line(after)}" if after else ""))
     return "\n".join(lines)
 
 
