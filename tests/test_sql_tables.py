@@ -178,3 +178,9 @@ def test_unknown_dialects_list_the_choices():
 def test_schema_to_sql_uses_the_schemas_provider():
     schema = parse(M2M.replace(" @db.Uuid", ""), provider="sqlite")
     assert schema.to_sql() == create_sql(schema, "sqlite")
+
+
+@pytest.mark.parametrize("provider, dialect", [("sqlite", "sqlite"), ("postgresql", "postgresql"), ("mysql", "postgresql")])
+def test_no_dialect_means_the_providers_own_or_postgresql(provider, dialect):
+    schema = parse(M2M.replace(" @db.Uuid", ""), provider=provider)
+    assert create_sql(schema, None) == create_sql(schema, dialect)

@@ -34,8 +34,7 @@ def run(args) -> int:
     from relviz.sql import create_sql
 
     schema = load_schema(args.schema)
-    dialect = args.dialect or (schema.provider if schema.provider in DIALECTS else "postgresql")
-    sql = create_sql(schema, dialect, foreign_keys=args.foreign_keys)
+    sql = create_sql(schema, args.dialect, foreign_keys=args.foreign_keys)
     if args.output:
         write_output(args.output, sql)
     else:

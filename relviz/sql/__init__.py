@@ -11,9 +11,15 @@ from __future__ import annotations
 from relviz.errors import UsageError
 from relviz.sql.tables import SqlSchema, sql_schema
 
-__all__ = ["DIALECTS", "SqlSchema", "create_sql", "sql_schema"]
+__all__ = ["DIALECTS", "SqlSchema", "create_sql", "default_dialect", "sql_schema"]
 
 DIALECTS = ("postgresql", "sqlite", "duckdb")
+
+
+def default_dialect(schema) -> str:
+    """The schema's own provider when it is a dialect here (``sqlite``), else ``postgresql``."""
+    provider = getattr(schema, "provider", None)
+    return provider if provider in DIALECTS else "postgresql"
 
 
 def _check(schema, dialect: str) -> str:
@@ -27,14 +33,16 @@ def _check(schema, dialect: str) -> str:
     return dialect
 
 
-def create_sql(schema, dialect: str = "postgresql", *, foreign_keys: bool = False) -> str:
+def create_sql(schema, dialect: str | None = "postgresql", *, foreign_keys: bool = False) -> str:
     """The SQL that creates ``schema``'s tables on an empty database.
+
+    ``dialect=None`` picks :func:`default_dialect` (the schema's provider if it can).
 
     ``postgresql`` and ``sqlite`` give exactly what ``prisma migrate diff --from-empty`` prints
     (with the provider switched to that dialect). ``duckdb`` gives tables DuckDB can run;
     ``foreign_keys=True`` adds DuckDB foreign keys (see :mod:`relviz.sql.duckdb_dialect`).
     """
-    dialect = _check(schema, dialect)
+    dialect = _check(schema, dialect or default_dialect(schema))
     tables = sql_schema(schema, dialect)
     if dialect == "postgresql":
         from relviz.sql import postgresql as module
