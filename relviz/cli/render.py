@@ -39,7 +39,8 @@ def register(subparsers) -> None:
     parser.add_argument("--enums", action="store_true", help="draw enums as tables linked from the fields that use them")
     parser.add_argument("--highlight", metavar="RELATION", help='highlight one relation ("PostToUser" or "Post.author")')
     parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 if OUT differs from what would be written (for CI)")
+                        help="write nothing; exit 1 if OUT differs from what would be written (for CI; "
+                        "svg/png/pdf bytes also depend on the Graphviz version, mermaid/md/dot do not)")
     parser.set_defaults(func=run)
 
 
