@@ -165,3 +165,24 @@ def test_tables_around_a_hub_are_staggered_over_three_ranks():
     links = [Link(id=f"L{i}", kind="relation", tail=f"T{i}", head="Hub") for i in range(12)]
     lengths = stagger(links, degrees(links))
     assert [lengths.get(f"L{i}", 1) for i in range(6)] == [1, 2, 3, 1, 2, 3]
+
+
+def test_output_does_not_depend_on_python_hash_seeds():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import relviz, sys; from relviz.diagram import diagram; "
+        f"d = diagram(relviz.load({str(FIXTURES / 'real' / 'calcom.prisma')!r}), detail='all', enums=True, join_tables='physical'); "
+        "sys.stdout.write(d.source + d.mermaid() + d.markdown())"
+    )
+    root = str(Path(__file__).resolve().parents[1])
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": root},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
