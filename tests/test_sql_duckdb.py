@@ -177,3 +177,28 @@ def test_named_schemas_are_created_and_public_is_duckdbs_main():
     assert 'CREATE SCHEMA IF NOT EXISTS "b";' in sql and '"public"' not in sql
     con = _run(sql)
     assert ("main", "Post") in con.execute("SELECT schema_name, table_name FROM duckdb_tables()").fetchall()
+
+
+def test_duckdb_foreign_keys_block_a_cascade_in_one_transaction():
+    """Why foreign keys are off by default: DuckDB checks them before the transaction ends."""
+    con = _run(create_sql(relviz.parse(BLOG), "duckdb", foreign_keys=True))
+    con.execute("INSERT INTO \"User\" (email) VALUES ('a@x')")
+    con.execute("INSERT INTO \"Post\" (title, \"authorId\") VALUES ('hi', 1)")
+    con.execute("BEGIN")
+    con.execute('DELETE FROM "Post" WHERE "authorId" = 1')
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute('DELETE FROM "User" WHERE id = 1')
+
+
+def test_without_foreign_keys_keys_and_unique_values_update_freely_in_transactions():
+    con = _run(create_sql(relviz.parse(BLOG), "duckdb"))
+    con.execute("INSERT INTO \"User\" (email) VALUES ('a@x'), ('b@x')")
+    con.execute("BEGIN")
+    con.execute('DELETE FROM "User" WHERE id = 1')
+    con.execute("INSERT INTO \"User\" (id, email) VALUES (1, 'a@x')")
+    con.execute("UPDATE \"User\" SET email = 'c@x' WHERE id = 2")
+    con.execute("UPDATE \"User\" SET email = 'b@x' WHERE id = 2")
+    con.execute("COMMIT")
+    con.execute("UPDATE \"User\" SET email = CASE id WHEN 1 THEN 'b@x' ELSE 'a@x' END")
+    con.execute('UPDATE "User" SET id = id + 1')
+    assert con.execute('SELECT id, email FROM "User" ORDER BY id').fetchall() == [(2, "b@x"), (3, "a@x")]

@@ -14,7 +14,13 @@ Design (what differs from Prisma's Postgres SQL, and why):
   behaves as Prisma's Restrict); a comment says where an action other than Restrict/NoAction
   is applied by relviz instead. Tables then come in dependency order (referenced tables
   first); a foreign key that would close a cycle between tables is left out with a comment.
-  A referenced key can then no longer be updated while rows point at it.
+  Self-references are kept. A foreign key to a table in another schema, or to columns that
+  are no PRIMARY KEY/UNIQUE constraint, is left out with a comment too (DuckDB refuses both).
+- Over-eager constraint checking (DuckDB 2.0, checked): with foreign keys, a referenced key
+  cannot be updated while rows point at it, and a parent cannot be deleted in the same
+  transaction that deleted its children. Without foreign keys (the default) updates and
+  deletes of key and unique columns behave as in Postgres, inside transactions too
+  (delete-then-reinsert of a unique value, changing one twice, swapping two, shifting all ids).
 - Unique constraints are written inside CREATE TABLE (``CONSTRAINT "User_email_key" UNIQUE``)
   because a DuckDB foreign key may only reference a PRIMARY KEY or UNIQUE constraint of the
   table, not a separate unique index. Other indexes stay CREATE INDEX, without ``USING``

@@ -5,7 +5,9 @@ TABLE (``REFERENCES "User" ("id")``, with a space). A single-column primary key 
 its column (``INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT`` for any ``Int @id``, autoincrement or not),
 a compound one after the columns. There are no schemas, enums (enum columns are TEXT) or
 native types, and an implicit many-to-many join table gets a unique index ``_AB_unique``
-instead of a primary key.
+instead of a primary key. From an empty database Prisma never redefines a table, so none of
+its ``PRAGMA foreign_keys``/``INSERT INTO "new_..."`` redefinition steps appear. Scalar lists
+(which Prisma refuses on SQLite) are written as their element type.
 """
 
 from __future__ import annotations
