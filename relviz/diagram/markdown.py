@@ -6,7 +6,7 @@ from .mermaid import mermaid_source
 
 __all__ = ["markdown_source", "md_cell"]
 
-_MD_SPECIAL = re.compile(r"[\\|`*_\[\]<>&]")
+_MD_SPECIAL = re.compile(r"[\\|<>&]")
 _MD_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 ENDS = {
     "exactly-one": "exactly one",
@@ -45,11 +45,14 @@ def relations_table(scene):
     for link in scene.links:
         if link.kind not in ("relation", "join"):
             continue
-        tail = link.tail + (f" ({', '.join(link.tail_ports)})" if link.tail_ports else "")
-        head = link.head + (f" ({', '.join(link.head_ports)})" if link.head_ports else "")
+        columns = not link.join_table
+        tail = link.tail + (f" ({', '.join(link.tail_ports)})" if link.tail_ports and columns else "")
+        head = link.head + (f" ({', '.join(link.head_ports)})" if link.head_ports and columns else "")
         kind = link.relation_kind or ""
         if link.kind == "join":
             kind += ", join table column"
+        if link.join_table:
+            kind += f" through {link.join_table}"
         ends = f"{ENDS[link.head_end]} {link.head} per {link.tail}; {ENDS[link.tail_end]} {link.tail} per {link.head}"
         lines.append(
             _row([md_cell(link.relation), md_cell(kind + ": " + ends), md_cell(tail), md_cell(head), md_cell(link.on_delete or "")])

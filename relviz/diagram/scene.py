@@ -54,6 +54,7 @@ class Link:
     tooltip: str = None
     highlighted: bool = False
     on_delete: str = None
+    join_table: str = None  # the `_AToB` table behind an implicit many-to-many line
 
 
 @dataclass(frozen=True)
@@ -348,6 +349,7 @@ def relation_link(relation, *, context, pairs, highlighted=False):
         tooltip=relation_tooltip(relation),
         highlighted=highlighted,
         on_delete=getattr(relation, "on_delete", None),
+        join_table=table.name if (table := _join_table(relation)) else None,
     )
 
 
