@@ -177,3 +177,30 @@ def test_tiny_row_counts_still_keep_every_relation(rows):
         schema = relviz.load(DATA / f"{name}.prisma")
         sample = sample_data(schema, rows=rows)
         assert integrity_problems(sample.con, schema) == []
+
+
+@pytest.mark.parametrize("name", ["course", "course-explicit", "social", "actions"])
+def test_a_large_run_builds_its_keys_after_the_rows_and_gives_the_same_rows(name, monkeypatch):
+    from relviz.db import fill
+
+    schema = relviz.load(DATA / f"{name}.prisma")
+    normal = sample_data(schema, rows=40, seed=5)
+    monkeypatch.setattr(fill, "BULK_THRESHOLD", 0)
+    bulk = sample_data(schema, rows=40, seed=5)
+    assert integrity_problems(bulk.con, schema) == []
+    for table in normal.row_counts():
+        query = f'SELECT * FROM "{table}" ORDER BY ALL'
+        assert _rows(bulk.con, query) == _rows(normal.con, query)
+
+
+def test_keys_built_after_a_large_run_are_enforced(course, monkeypatch):
+    import duckdb
+
+    from relviz.db import fill
+
+    monkeypatch.setattr(fill, "BULK_THRESHOLD", 0)
+    con = sample_data(course, rows=20).con
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("""INSERT INTO "User" (id, email) VALUES (1, 'again@example.com')""")
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("""INSERT INTO "User" (email) SELECT email FROM "User" LIMIT 1""")

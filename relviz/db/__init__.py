@@ -3,7 +3,7 @@
     >>> schema, con = relviz.load_sample("course")                  # doctest: +SKIP
     >>> relviz.join(con, "User.posts", how="left")                  # doctest: +SKIP
 
-- :func:`connect` makes a DuckDB database with the schema's tables (:mod:`relviz.db.connect`).
+- :func:`connect` makes a DuckDB database with the schema's tables (:mod:`relviz.db.database`).
 - :func:`load_sample` loads a course schema and its hand-made CSVs (:mod:`relviz.db.samples`).
 - :func:`sample_data` fills every table with made-up rows (:mod:`relviz.db.fill`).
 - :func:`join_sql` / :func:`join` follow a relation (:mod:`relviz.db.joins`).
@@ -15,7 +15,7 @@ Nothing here imports duckdb or pandas until a function runs.
 
 from relviz.db.actions import Effect, RelationViolationError, apply_delete, apply_update, delete, update
 from relviz.db.checks import integrity_problems
-from relviz.db.connect import connect, remember_schema, schema_of
+from relviz.db.database import connect, remember_schema, schema_of
 from relviz.db.fill import sample_data
 from relviz.db.joins import join, join_sql
 from relviz.db.samples import Sample, data_dir, load_sample, sample_names

@@ -340,7 +340,7 @@ def delete(con, schema, model, where: dict) -> list[Effect]:
 
     Raises :class:`RelationViolationError` (and changes nothing) when a relation forbids it.
     """
-    from relviz.db.connect import schema_of
+    from relviz.db.database import schema_of
 
     schema = schema_of(con, schema)
     con = getattr(con, "con", con)
@@ -350,7 +350,7 @@ def delete(con, schema, model, where: dict) -> list[Effect]:
 
 def update(con, schema, model, where: dict, data: dict) -> list[Effect]:
     """Set ``data`` on the rows of ``model`` matching ``where`` and apply every ``onUpdate``, in one transaction."""
-    from relviz.db.connect import schema_of
+    from relviz.db.database import schema_of
 
     schema = schema_of(con, schema)
     con = getattr(con, "con", con)

@@ -1,6 +1,6 @@
 """Integrity checks in SQL: foreign keys that point nowhere (orphans) and repeated unique keys.
 
-DuckDB holds relviz's tables without foreign key constraints (see :mod:`relviz.db.connect`),
+DuckDB holds relviz's tables without foreign key constraints (see :mod:`relviz.db.database`),
 so these queries are how a reader (or a test) sees that every relation still holds.
 """
 

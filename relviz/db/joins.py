@@ -133,7 +133,7 @@ def join(con, relation, how: str = "inner", *, direction: str | None = None, sch
     (``"PostToUser"``, forward unless ``direction="backward"``) or a Relation. The connection's
     schema is the one given to :func:`relviz.connect` (or pass ``schema=``).
     """
-    from relviz.db.connect import schema_of
+    from relviz.db.database import schema_of
 
     schema = schema_of(con, schema)
     relation, direction = resolve_relation(schema, relation, direction)

@@ -94,7 +94,7 @@ def load_sample(name: str = "course", database=":memory:", *, overwrite: bool = 
 
     Returns a :class:`Sample`: ``schema, con = relviz.load_sample("course")``.
     """
-    from relviz.db.connect import connect
+    from relviz.db.database import connect
     from relviz.schema import load
 
     root = data_dir()
