@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
+from .build import build_scene
 from .dot import dot_source
 from .markdown import markdown_source
 from .mermaid import mermaid_source
 from .options import Options, as_tuple
 from .output import check_format, format_for_path, run_dot, write_atomic
-from .scene import SchemaParts, build_scene, parts_of_schema
+from .scene import SchemaParts, parts_of_schema
 
 __all__ = ["Diagram", "diagram"]
 
