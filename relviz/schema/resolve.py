@@ -504,6 +504,8 @@ def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_ind
     v = AttributeVisitor(ctx, field.attributes)
     if v.single("map") is not None:
         field.db_name = _map_name(ctx, v)
+        if field.db_name is not None:
+            _mapped_name_clashes(ctx, model, field, state)
         v.done()
     if v.single("ignore") is not None:
         if field.kind == "unsupported":
@@ -545,9 +547,23 @@ def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_ind
         sort = _sort_arg(ctx, v)
         clustered = _clustered_arg(ctx, v)
         field.is_unique = True
-        field_indexes.append(Index("unique", (IndexField(field, sort, length),), None, db_name, True, attribute.span, clustered))
+        index = Index("unique", (IndexField(field, sort, length),), None, db_name, True, attribute.span, clustered)
+        index._attribute = attribute
+        field_indexes.append(index)
         v.done()
     v.finish()
+
+
+def _mapped_name_clashes(ctx: Context, model: Model, field: Field, state: dict) -> None:
+    """A column name used twice: by two ``@map``s, or by a ``@map`` and a field not (yet) mapped."""
+    mapped = state.setdefault("mapped", {})
+    message = f'Field "{field.name}" is already defined on model "{model.name}".'
+    if field.db_name in mapped:
+        ctx.error(message, field.span)
+    mapped[field.db_name] = field
+    other = model._by_name.get(field.db_name)
+    if other is not None and other is not field and other.kind != "relation" and other.db_name is None:
+        ctx.error(message, field.span)
 
 
 def _map_arg(ctx: Context, v: AttributeVisitor) -> str | None:
@@ -595,6 +611,7 @@ def _field_id(ctx: Context, v: AttributeVisitor, model: Model, field: Field, att
         )
         return
     pk = PrimaryKey((field,), None, db_name, True, attribute.span, clustered)
+    pk._attribute = attribute
     pk.index_fields = (IndexField(field, sort, length),)
     model.primary_key = pk
 
@@ -644,6 +661,7 @@ def _model_id(ctx: Context, v: AttributeVisitor, model: Model, attribute, contai
         return
     if fields is not None:
         pk = PrimaryKey(tuple(f.field for f in fields), name, db_name, False, attribute.span, clustered)
+        pk._attribute = attribute
         pk.index_fields = tuple(fields)
         model.primary_key = pk
 
@@ -716,7 +734,9 @@ def _block_index(ctx: Context, v: AttributeVisitor, model: Model, attribute, kin
     if fields is None:
         return None
     kind_name = {"unique": "unique", "index": "normal", "fulltext": "fulltext"}[kind]
-    return Index(kind_name, tuple(fields), name, db_name, False, attribute.span, clustered, index_type)
+    index = Index(kind_name, tuple(fields), name, db_name, False, attribute.span, clustered, index_type)
+    index._attribute = attribute
+    return index
 
 
 def _name_arg(ctx: Context, v: AttributeVisitor) -> str | None:

@@ -3,6 +3,7 @@ fields (ambiguity stops everything), its indexes."""
 
 from __future__ import annotations
 
+from relviz.schema.rules import constraints
 from relviz.schema.rules import fields as field_rules
 
 __all__ = ["validate_models"]
@@ -14,10 +15,13 @@ def validate_models(ctx) -> bool:
     """Every model and view in declaration order; False when an ambiguous relation stopped validation."""
     names = _relation_names(ctx)
     features = ctx.preview_features
+    database_name_clashes(ctx)
+    ctx.constraint_names = constraints.ConstraintNames(ctx)
     for model in ctx.models_in_order:
         if model.is_view and "views" not in features:
             ctx.error(f"{VALIDATING}View definitions are only available with the `views` preview feature.", model.span)
         has_a_strict_unique_criteria(ctx, model)
+        constraints.primary_key_name_is_unique(ctx, model)
         field_rules.mongodb_ids(ctx, model)
         views_have_no_primary_key(ctx, model)
         field_rules.autoincrement(ctx, model)
@@ -31,15 +35,52 @@ def validate_models(ctx) -> bool:
                     return False
                 ignored_related_model(ctx, model, field)
                 referential_actions(ctx, field)
+                relation_map(ctx, model, field)
                 missing_relation_index(ctx, model, field)
                 mongodb_native_types(ctx, field)
         for index in model._prisma_indexes:
             index_has_fields(ctx, index)
+            constraints.index_name_is_unique(ctx, model, index)
             fulltext_supported(ctx, index)
+            mapped_name_is_not_too_long(ctx, model, index)
+    if ctx.connector.provider not in ("sqlserver",):
+        enum_database_name_clashes(ctx)
     return True
 
 
 # -- models -----------------------------------------------------------------------------------
+def database_name_clashes(ctx) -> None:
+    """Two models (or views) with one table name; the error goes on an ``@@map``."""
+    seen: dict = {}
+    for model in ctx.models_in_order:
+        key = (model.schema_name, model.table_name)
+        existing = seen.get(key)
+        seen[key] = model
+        if existing is None:
+            continue
+        if model.db_name is not None:
+            name, holder = existing.name, model
+        else:
+            name, holder = model.name, existing
+        attribute = next((a for a in holder.attributes if a.name == "map"), None)
+        if attribute is None:
+            continue
+        ctx.error(
+            f'The model with database name "{model.table_name}" could not be defined because another model or view '
+            f'with this name exists: "{name}"',
+            attribute.span,
+        )
+
+
+def enum_database_name_clashes(ctx) -> None:
+    seen = set()
+    for enum in ctx.schema.enums:
+        key = (enum.schema_name, enum.db_name or enum.name)
+        if key in seen:
+            ctx.error("An enum with the same database name is already defined.", enum.span)
+        seen.add(key)
+
+
 def has_a_strict_unique_criteria(ctx, model) -> None:
     """A model needs an ``@id`` or a unique criterion made of required fields."""
     if model.is_view or model.is_ignored:
@@ -169,6 +210,37 @@ def referential_actions(ctx, field) -> None:
                 "you could try using `Restrict` instead. Learn more at https://pris.ly/d/relation-mode"
             )
         ctx.error(f"{VALIDATING}Invalid referential action: `{action}`. Allowed values: ({allowed}){extra}", span)
+
+
+_NAMED_FOREIGN_KEYS = ("postgresql", "cockroachdb", "mysql", "sqlserver")
+
+
+def relation_map(ctx, model, field) -> None:
+    """``@relation(map: ...)`` names the foreign key: only where foreign keys have names, and not too long."""
+    info = ctx.relation_info.get(field)
+    if info is None or info.map is None:
+        return
+    if ctx.connector.provider not in _NAMED_FOREIGN_KEYS:
+        ctx.error('Error parsing attribute "@relation": Your provider does not support named foreign keys.', info.attribute.span)
+        return
+    _too_long(ctx, model, info.map, "@relation", info.attribute.span)
+
+
+def _too_long(ctx, model, name: str, label: str, span) -> None:
+    limit = ctx.constraint_names.limit
+    if len(name.encode("utf-8")) > limit:
+        ctx.error(
+            f'Error validating model "{model.name}": The constraint name \'{name}\' specified in the `map` argument for '
+            f"the `{label}` constraint is too long for your chosen provider. The maximum allowed length is {limit} bytes.",
+            span,
+        )
+
+
+def mapped_name_is_not_too_long(ctx, model, index) -> None:
+    if index.db_name is None:
+        return
+    label = "@unique" if index.from_field_attribute else {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}[index.kind]
+    _too_long(ctx, model, index.db_name, label, index.span)
 
 
 _MISSING_INDEX = (

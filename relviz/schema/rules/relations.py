@@ -8,7 +8,8 @@ table) and embedded (MongoDB) rules.
 from __future__ import annotations
 
 from relviz.schema.model import ONE_TO_ONE
-from relviz.schema.relations import EMBEDDED_M2M, IMPLICIT_M2M, default_on_delete
+from relviz.schema.relations import EMBEDDED_M2M, IMPLICIT_M2M
+from relviz.schema.rules.constraints import relation_name_is_unique
 
 __all__ = ["validate_relations"]
 
@@ -36,7 +37,7 @@ def _inline(ctx, relation) -> None:
         cycles(ctx, relation)
         multiple_cascading_paths(ctx, relation)
     for rule in (references_unique_fields, same_length, field_arity, referencing_scalar_field_types,
-                 required_relation_cannot_use_set_null):
+                 relation_name_is_unique, required_relation_cannot_use_set_null):
         rule(ctx, relation)
     if relation.kind == ONE_TO_ONE:
         rules = (missing_opposite_field, one_to_one_fields_and_references_are_defined, one_to_one_defined_on_one_side_only,

@@ -1,0 +1,190 @@
+"""Constraint names (primary keys, indexes, foreign keys, defaults) must not clash where the
+database keeps them in one namespace: per database, per table, or both."""
+
+from __future__ import annotations
+
+__all__ = ["ConstraintNames", "foreign_key_name", "index_name", "primary_key_name"]
+
+_LIMITS = {"postgresql": 63, "cockroachdb": 63, "mysql": 64, "sqlserver": 128, "sqlite": 10000, "mongodb": 127}
+_SCOPES = {
+    "postgresql": ("GlobalPrimaryKeyKeyIndex", "ModelPrimaryKeyKeyIndexForeignKey"),
+    "cockroachdb": ("ModelPrimaryKeyKeyIndexForeignKey",),
+    "mysql": ("GlobalForeignKey", "ModelKeyIndex"),
+    "sqlite": ("GlobalKeyIndex",),
+    "sqlserver": ("GlobalPrimaryKeyForeignKeyDefault", "ModelPrimaryKeyKeyIndex"),
+}
+_NAMED_PRIMARY_KEYS = ("postgresql", "cockroachdb", "sqlserver")
+# kind of constraint -> the scopes it is checked against, in Prisma's order
+_POSSIBLE = {
+    "index": ("GlobalKeyIndex", "GlobalPrimaryKeyKeyIndex", "ModelKeyIndex", "ModelPrimaryKeyKeyIndex"),
+    "relation": ("GlobalForeignKey", "GlobalPrimaryKeyForeignKeyDefault", "ModelPrimaryKeyKeyIndexForeignKey"),
+    "default": ("GlobalPrimaryKeyForeignKeyDefault",),
+    "primary": ("GlobalPrimaryKeyForeignKeyDefault", "GlobalPrimaryKeyKeyIndex", "ModelPrimaryKeyKeyIndex",
+                "ModelPrimaryKeyKeyIndexForeignKey"),
+}
+# scope -> which constraints it holds
+_CONTENTS = {
+    "GlobalKeyIndex": ("index",),
+    "GlobalForeignKey": ("relation",),
+    "GlobalPrimaryKeyKeyIndex": ("primary", "index"),
+    "GlobalPrimaryKeyForeignKeyDefault": ("primary", "relation", "default"),
+    "ModelKeyIndex": ("index",),
+    "ModelPrimaryKeyKeyIndex": ("primary", "index"),
+    "ModelPrimaryKeyKeyIndexForeignKey": ("primary", "index", "relation"),
+}
+
+
+def describe(scope: str, model: str) -> str:
+    return {
+        "GlobalKeyIndex": "global for indexes and unique constraints",
+        "GlobalForeignKey": "global for foreign keys",
+        "GlobalPrimaryKeyKeyIndex": "global for primary key, indexes and unique constraints",
+        "GlobalPrimaryKeyForeignKeyDefault": "global for primary keys, foreign keys and default constraints",
+        "ModelKeyIndex": f"on model `{model}` for indexes and unique constraints",
+        "ModelPrimaryKeyKeyIndex": f"on model `{model}` for primary key, indexes and unique constraints",
+        "ModelPrimaryKeyKeyIndexForeignKey": f"on model `{model}` for primary key, indexes, unique constraints and foreign keys",
+    }[scope]
+
+
+def _truncate(text: str, limit: int) -> str:
+    data = text.encode("utf-8")
+    if len(data) < limit:
+        return text
+    return data[:limit].decode("utf-8", errors="ignore")
+
+
+def primary_key_name(table: str, limit: int) -> str:
+    return _truncate(table, limit - 5) + "_pkey"
+
+
+def index_name(table: str, columns, unique: bool, limit: int) -> str:
+    suffix = "_key" if unique else "_idx"
+    return _truncate(f"{table}_{'_'.join(columns)}", limit - len(suffix)) + suffix
+
+
+def foreign_key_name(table: str, columns, limit: int) -> str:
+    return _truncate(f"{table}_{'_'.join(columns)}", limit - 5) + "_fkey"
+
+
+def default_name(table: str, column: str, limit: int) -> str:
+    return _truncate(f"{table}_{column}", limit - 3) + "_df"
+
+
+class ConstraintNames:
+    """Every constraint's database name, counted per namespace, as Prisma's ``Names`` does."""
+
+    def __init__(self, ctx):
+        provider = ctx.connector.provider
+        self.limit = _LIMITS.get(provider, 10000)
+        self.provider = provider
+        self.scopes = _SCOPES.get(provider, ())
+        self.counts: dict = {}
+        self.ctx = ctx
+        models = ctx.models_in_order
+        for scope in self.scopes:
+            is_global = scope.startswith("Global")
+            for kind in _CONTENTS[scope]:
+                for model, name in self._names(kind, models):
+                    key = (scope, model.schema_name, name) if is_global else (scope, model, name)
+                    self.counts[key] = self.counts.get(key, 0) + 1
+
+    def _names(self, kind, models):
+        if kind == "primary":
+            for model in models:
+                name = self.primary_key(model)
+                if name is not None:
+                    yield model, name
+        elif kind == "index":
+            for model in models:
+                for index in model._prisma_indexes:
+                    yield model, self.index(model, index)
+        elif kind == "relation":
+            for relation in self.ctx.prisma_relations:
+                if relation.is_inline and relation.forward is not None:
+                    yield relation.model_a, self.relation(relation)
+        elif kind == "default" and self.provider == "sqlserver":
+            for model in models:
+                for field in model.fields:
+                    if field.default is not None and field.kind != "relation":
+                        yield model, field.default.db_name or default_name(model.table_name, field.column_name, self.limit)
+
+    def primary_key(self, model) -> str | None:
+        pk = model.primary_key
+        if pk is None or self.provider not in _NAMED_PRIMARY_KEYS:
+            return None
+        return pk.db_name or primary_key_name(model.table_name, self.limit)
+
+    def index(self, model, index) -> str:
+        if index.db_name:
+            return index.db_name
+        columns = [f.field.column_name for f in index.fields]
+        return index_name(model.table_name, columns, index.kind == "unique", self.limit)
+
+    def relation(self, relation) -> str:
+        info = self.ctx.relation_info.get(relation.forward)
+        if info is not None and info.map:
+            return info.map
+        columns = [f.column_name for f in (info.fields or [])] if info is not None else []
+        return foreign_key_name(relation.model_a.table_name, columns, self.limit)
+
+    def violations(self, kind: str, model, name: str):
+        """The scopes in which ``name`` is used more than once, global ones first."""
+        found = []
+        for scope in _POSSIBLE[kind]:
+            if scope in self.scopes and scope.startswith("Global") and self.counts.get((scope, model.schema_name, name), 0) > 1:
+                found.append(scope)
+        for scope in _POSSIBLE[kind]:
+            if scope in self.scopes and scope.startswith("Model") and self.counts.get((scope, model, name), 0) > 1:
+                found.append(scope)
+        return found
+
+
+def _map_span(attribute, fallback):
+    if attribute is not None:
+        for arg in attribute.arguments:
+            if arg.name == "map":
+                return arg.span
+    return fallback
+
+
+def _message(name: str, scope: str, model) -> str:
+    return (
+        f"The given constraint name `{name}` has to be unique in the following namespace: {describe(scope, model.name)}. "
+        "Please provide a different name using the `map` argument."
+    )
+
+
+def primary_key_name_is_unique(ctx, model) -> None:
+    names = ctx.constraint_names
+    name = names.primary_key(model)
+    if name is None:
+        return
+    pk = model.primary_key
+    attribute = getattr(pk, "_attribute", None)
+    label = "@id" if pk.from_field_attribute else "@@id"
+    for scope in names.violations("primary", model, name):
+        ctx.error(f'Error parsing attribute "{label}": {_message(name, scope, model)}', _map_span(attribute, pk.span))
+
+
+def index_name_is_unique(ctx, model, index) -> None:
+    names = ctx.constraint_names
+    name = names.index(model, index)
+    attribute = getattr(index, "_attribute", None)
+    label = "@unique" if index.from_field_attribute else {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}[index.kind]
+    for scope in names.violations("index", model, name):
+        ctx.error(f'Error parsing attribute "{label}": {_message(name, scope, model)}', _map_span(attribute, index.span))
+
+
+def relation_name_is_unique(ctx, relation) -> None:
+    if relation.forward is None and relation.back is None:
+        return
+    names = ctx.constraint_names
+    name = names.relation(relation) if relation.forward is not None else foreign_key_name(relation.model_a.table_name, [], names.limit)
+    model = relation.model_a
+    for scope in names.violations("relation", model, name):
+        if relation.forward is not None:
+            info = ctx.relation_info.get(relation.forward)
+            span = _map_span(info.attribute if info is not None else None, relation.forward.span)
+        else:
+            span = relation.model_b.span
+        ctx.error(f'Error parsing attribute "@relation": {_message(name, scope, model)}', span)
