@@ -143,24 +143,24 @@ def _join_tables(schema, model):
     return found
 
 
-def _violation(relation, *, action_word: str, rows: int, parent_key: str):
+def _violation(con, relation, action_word: str, children) -> RelationViolationError:
+    """Prisma's P2014, and a hint naming the rows that point at the row being changed."""
     child, parent = relation.referencing_model, relation.referenced_model
     message = (f"The change you are trying to make would violate the required relation '{relation.name}' "
                f"between the `{child.name}` and `{parent.name}` models.")
-    field = relation.referencing_field
-    hint = (f"{child.name}.{field.name} has {action_word} and {rows} {child.name} row{'s' if rows != 1 else ''} "
-            f"point{'s' if rows == 1 else ''} at {parent.name}({parent_key}): delete them or point them elsewhere first.")
+    child_keys = [f.column_name for f in key_fields(child)]
+    pointed = sorted(set(_select(con, child, relation.referencing_fields, child_keys, children)), key=repr)
+    targets = ", ".join(f"{parent.name}({_describe(relation.referenced_fields, v)})" for v in pointed[:3])
+    targets += ", ..." if len(pointed) > 3 else ""
+    n = len(children)
+    hint = (f"{child.name}.{relation.referencing_field.name} has {action_word} and {n} {child.name} "
+            f"row{'s' if n != 1 else ''} point{'s' if n == 1 else ''} at {targets}: "
+            "delete them or point them elsewhere first.")
     return RelationViolationError(message, code="P2014", relation=relation, hint=hint)
 
 
 def _describe(fields, row) -> str:
     return ", ".join(f"{f.name}={v!r}" for f, v in zip(fields, row))
-
-
-def _describe_rows(fields, rows) -> str:
-    """``id=4`` or ``id=4; id=5; ...``: the first few rows, for messages."""
-    shown = "; ".join(_describe(fields, r) for r in rows[:3])
-    return shown + ("; ..." if len(rows) > 3 else "")
 
 
 # -- delete ----------------------------------------------------------------------------------------
@@ -212,8 +212,7 @@ def _on_delete(con, schema, relation, keys, key_columns, rows, doomed, effects) 
     action = relation.on_delete or "Restrict"
     because = f"{child.name}.{relation.referencing_field.name} onDelete: {action}"
     if action in ("Restrict", "NoAction"):
-        raise _violation(relation, action_word=f"onDelete: {action}", rows=len(children),
-                         parent_key=_describe_rows(keys, rows))
+        raise _violation(con, relation, f"onDelete: {action}", children)
     if action == "Cascade":
         apply_delete(con, schema, child, children, _doomed=doomed, _effects=effects, _because=because)
         return
@@ -301,8 +300,7 @@ def _on_update(con, schema, relation, keys, key_columns, rows, values, effects) 
     action = relation.on_update or "Cascade"
     because = f"{child.name}.{relation.referencing_field.name} onUpdate: {action}"
     if action in ("Restrict", "NoAction"):
-        raise _violation(relation, action_word=f"onUpdate: {action}", rows=len(children),
-                         parent_key=_describe_rows(keys, rows))
+        raise _violation(con, relation, f"onUpdate: {action}", children)
     if action == "Cascade":
         if len(changing) > 1:
             raise UsageError(f"cannot give {len(changing)} {parent.name} rows the same "
