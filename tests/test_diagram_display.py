@@ -52,3 +52,10 @@ def test_without_graphviz_the_bundle_falls_back_to_mermaid_markdown(course, monk
 
 def test_include_and_exclude_pick_mimetypes(course):
     assert mimebundle(course, include=["text/plain"]) == {}
+
+
+def test_the_diagram_subpackage_can_be_called_like_the_function(course):
+    import sys
+
+    package = sys.modules["relviz.diagram"]
+    assert package(course, focus="Post").source == diagram(course, focus="Post").source
