@@ -471,6 +471,7 @@ def _model_attributes(ctx: Context, model: Model) -> None:
     if v.single("schema") is not None:
         value = v.default_arg("name")
         model.schema_name = coerce(ctx, value, "string") if value is not None else None
+        model._schema_span = value.span if value is not None else None
         v.done()
     block_indexes = []
     for kind in ("index", "unique", "fulltext"):
@@ -939,6 +940,7 @@ def _enum_attributes(ctx: Context, enum: Enum) -> None:
     if v.single("schema") is not None:
         value = v.default_arg("name")
         enum.schema_name = coerce(ctx, value, "string") if value is not None else None
+        enum._schema_span = value.span if value is not None else None
         v.done()
     v.finish()
 

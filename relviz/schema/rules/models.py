@@ -23,6 +23,8 @@ def validate_models(ctx) -> bool:
         has_a_strict_unique_criteria(ctx, model)
         constraints.primary_key_name_is_unique(ctx, model)
         field_rules.mongodb_ids(ctx, model)
+        schemas(ctx, model, "model")
+        mysql_text_keys(ctx, model)
         views_have_no_primary_key(ctx, model)
         field_rules.autoincrement(ctx, model)
         for field in model.fields:
@@ -45,7 +47,73 @@ def validate_models(ctx) -> bool:
             mapped_name_is_not_too_long(ctx, model, index)
     if ctx.connector.provider not in ("sqlserver",):
         enum_database_name_clashes(ctx)
+    for enum in ctx.schema.enums:
+        if ctx.connector.provider == "sqlserver":
+            ctx.error(f"{VALIDATING}You defined the enum `{enum.name}`. But the current connector does not support enums.", enum.span)
+        schemas(ctx, enum, "enum")
     return True
+
+
+_MULTI_SCHEMA = ("postgresql", "cockroachdb", "sqlserver")
+
+
+def schemas(ctx, block, kind: str) -> None:
+    """``@@schema("x")``: only where the database has schemas, only schemas the datasource lists, on every block if any."""
+    datasource = ctx.schema.datasource
+    span = getattr(block, "_schema_span", None)
+    supported = ctx.connector.provider in _MULTI_SCHEMA
+    if block.schema_name is not None and span is not None:
+        if not supported:
+            ctx.error("@@schema is not supported on the current datasource provider", span)
+        elif datasource is None or block.schema_name not in datasource.schemas:
+            ctx.error(
+                "This schema is not defined in the datasource. Read more on `@@schema` at https://pris.ly/d/multi-schema",
+                span,
+            )
+    elif supported and datasource is not None and datasource.schemas and getattr(block, "schema_name", None) is None:
+        if kind == "model":
+            container = "view" if block.is_view else "model"
+            ctx.error(f'Error validating {container} "{block.name}": This {container} is missing an `@@schema` attribute.', block.span)
+        else:
+            ctx.error("This enum is missing an `@@schema` attribute.", block.span)
+
+
+_MYSQL_LONG_TYPES = frozenset(("Text", "LongText", "MediumText", "TinyText", "Blob", "TinyBlob", "MediumBlob", "LongBlob"))
+
+
+def mysql_text_keys(ctx, model) -> None:
+    """MySQL indexes a TEXT or BLOB column only with a prefix ``length``."""
+    if ctx.connector.provider != "mysql":
+        return
+
+    def long_type(index_field):
+        native = index_field.field.native_type
+        if native is not None and native.name in _MYSQL_LONG_TYPES and index_field.length is None:
+            return native.name
+        return None
+
+    for index in model._prisma_indexes:
+        for index_field in index.fields:
+            name = long_type(index_field)
+            if name is None:
+                continue
+            if index.kind == "unique":
+                message = f"Native type `{name}` cannot be unique in MySQL."
+            else:
+                message = f"You cannot define an index on fields with native type `{name}` of MySQL."
+            ctx.error(f"{message} Please use the `length` argument to the field in the index definition to allow this.", index.span)
+            break
+    pk = model.primary_key
+    if pk is not None:
+        for index_field in pk.index_fields:
+            name = long_type(index_field)
+            if name is not None:
+                ctx.error(
+                    f"Native type `{name}` of MySQL cannot be used on a field that is `@id` or `@@id`. Please use the "
+                    "`length` argument to the field in the index definition to allow this.",
+                    pk.span,
+                )
+                break
 
 
 # -- models -----------------------------------------------------------------------------------
