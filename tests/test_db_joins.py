@@ -157,3 +157,24 @@ def test_unknown_choices_are_named_with_the_valid_ones():
 def test_a_sample_joins_its_own_relations():
     frame = _sample("social").join("User.reports")
     assert frame[frame["User.id"] == 1]["reports.id"].tolist() == [2, 3, 4]
+
+
+def _is_valid_relational(path):
+    verdict = path.with_suffix(".validate.txt").read_text().strip()
+    return verdict == "valid" and 'provider = "mongodb"' not in path.read_text()
+
+
+@pytest.mark.slow
+def test_every_relation_of_every_valid_corpus_schema_can_be_followed_both_ways(real_schema):
+    if not _is_valid_relational(real_schema):
+        pytest.skip("not a valid relational schema")
+    from relviz.db import connect
+
+    schema = relviz.load(real_schema)
+    con = connect(schema)
+    for relation in schema.relations:
+        if relation.referencing_model.is_ignored or relation.referenced_model.is_ignored:
+            continue
+        for direction in ("forward", "backward"):
+            sql = join_sql(relation, direction, "left")
+            con.execute(f"EXPLAIN {sql}")  # DuckDB binds every table and column without running it
