@@ -57,3 +57,9 @@ def test_auto_detail_follows_the_number_of_tables_drawn():
     assert "Booking" in table_ids(small) and len(small.scene.tables) <= 15 and small.scene.detail == "all"
     assert diagram(schema, focus="User", depth=1).scene.detail == "keys"
     assert diagram(schema).scene.detail == "tables"
+
+
+def test_a_highlighted_relation_brings_both_its_models(course):
+    figure = diagram(course, focus="Post", depth=0, highlight="User.sessions")
+    assert table_ids(figure) == ["User", "Post", "Session"]
+    assert [link.id for link in figure.scene.links if link.highlighted] == ["Session.user"]

@@ -12,6 +12,7 @@ __all__ = ["build_scene"]
 
 def build_scene(parts, options):
     """Turn SchemaParts and Options into a Scene."""
+    highlight = resolve_highlight(options.highlight, parts.relations)
     models = select_models(
         parts.models,
         parts.relations,
@@ -21,12 +22,14 @@ def build_scene(parts, options):
         exclude=options.exclude,
     )
     names = {m.name for m in models}
+    if highlight is not None:  # the highlighted relation is always drawn, with both its models
+        names |= {highlight.referencing_model.name, highlight.referenced_model.name}
+        models = [m for m in parts.models if m.name in names]
     relations = [
         r
         for r in parts.relations
         if r.referencing_model.name in names and r.referenced_model.name in names
     ]
-    highlight = resolve_highlight(options.highlight, parts.relations)
     physical = options.join_tables == "physical"
     join_count = sum(1 for r in relations if physical and implicit_join_table(r))
     detail = auto_detail(options.detail, table_count=len(models) + join_count)
