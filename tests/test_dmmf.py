@@ -122,11 +122,11 @@ def test_indexes_list_primary_key_then_field_uniques_then_index_unique_fulltext_
     dmmf = _dmmf_of(
         'generator client {\n  provider = "prisma-client-js"\n}\n\n'
         "model A {\n  a Int\n  b Int @unique\n  c String\n"
-        "  @@unique([a, c])\n  @@fulltext([c])\n  @@index([c])\n  @@id([a, b])\n}\n",
+        "  @@unique([a, c])\n  @@fulltext([c])\n  @@index([c, a])\n  @@id([a, b])\n}\n",
         provider="mysql",
     )
     kinds = [(i["type"], [f["name"] for f in i["fields"]]) for i in dmmf["indexes"]]
-    assert kinds == [("id", ["a", "b"]), ("unique", ["b"]), ("normal", ["c"]), ("unique", ["a", "c"]), ("fulltext", ["c"])]
+    assert kinds == [("id", ["a", "b"]), ("unique", ["b"]), ("normal", ["c", "a"]), ("unique", ["a", "c"]), ("fulltext", ["c"])]
 
 
 def test_one_field_compound_id_and_unique_mark_the_field():
