@@ -2,7 +2,8 @@
 
 Like Prisma's ``sql_schema_calculator``: one table per model (``@@ignore``'d models too,
 views never), one column per scalar field (``@ignore``'d and ``Unsupported`` fields too),
-then one join table ``_AToB(A, B)`` per implicit many-to-many relation. Names follow
+then one join table ``_AToB(A, B)`` per implicit many-to-many relation. Ignoring is for the
+client only: relations of ignored models and ignored relation fields keep their foreign keys. Names follow
 :mod:`relviz.sql.naming`; the dialect modules only spell what is here.
 """
 
@@ -169,9 +170,7 @@ def inline_relations(schema):
         if r.is_many_to_many or not r.referencing_fields or r.referenced_model is None:
             continue
         a, b = r.referencing_model, r.referenced_model
-        if a.name not in position or b.name not in position or a.is_ignored or b.is_ignored:
-            continue
-        if r.referencing_field.is_ignored:
+        if a.name not in position or b.name not in position:  # a view: no foreign key
             continue
         found.append(((position[a.name], a.fields.index(r.referencing_field)), r))
     return [r for _, r in sorted(found, key=lambda pair: pair[0])]
@@ -203,7 +202,7 @@ def implicit_many_to_many_relations(schema):
     found = []
     for r in schema.relations:
         jt = r.join_table
-        if jt is None or jt.a_model.is_ignored or jt.b_model.is_ignored:
+        if jt is None:
             continue
         if jt.a_model.name not in position or jt.b_model.name not in position:
             continue
