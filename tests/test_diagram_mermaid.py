@@ -25,6 +25,11 @@ def test_course_relations_have_crows_foot_marks():
     assert '  Account }o--o{ User : "AccountToUser"' in text
 
 
+def test_the_dark_theme_is_a_mermaid_directive():
+    text = diagram(relviz.load(DATA / "course.prisma"), theme="dark").mermaid()
+    assert text.startswith('%%{init: {"theme": "dark"}}%%\nerDiagram\n')
+
+
 def test_optional_fields_and_defaults_go_to_the_comment():
     line = attribute_line(Column(port="name", name="name", type="String?", default='"x"'))
     assert line == '    String name "optional, default: #quot;x#quot;"'
@@ -52,7 +57,7 @@ def _mermaid_ready():
 
 CASES = [
     ("course", DATA / "course.prisma", {}),
-    ("course-physical", DATA / "course.prisma", {"join_tables": "physical"}),
+    ("course-physical", DATA / "course.prisma", {"join_tables": "physical", "theme": "dark", "direction": "TB"}),
     ("course-explicit", DATA / "course-explicit.prisma", {"enums": True}),
     ("hostile", FIXTURES / "diagram" / "hostile.prisma", {"enums": True}),
     ("hostile-db-names", FIXTURES / "diagram" / "hostile.prisma", {"enums": True, "db_names": True, "detail": "all"}),

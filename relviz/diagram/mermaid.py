@@ -69,7 +69,8 @@ def relationship_line(link):
 
 def mermaid_source(scene):
     """The whole `erDiagram` document."""
-    lines = ["erDiagram", f"  direction {scene.direction}"]
+    lines = ['%%{init: {"theme": "dark"}}%%'] if scene.theme == "dark" else []
+    lines += ["erDiagram", f"  direction {scene.direction}"]
     for table in scene.tables:
         lines.extend(entity_block(table))
     lines.extend(relationship_line(link) for link in scene.links)
