@@ -34,6 +34,8 @@ BAD_ESCAPE = "Unknown escape sequence. If the value is a windows-style path, `\\
 _FIELD_LINE = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(\?|\[\])?(?=[ \t@/]|$)[ \t]*")
 _HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{[ \t]*(//[^\n]*)?$")
 _CLOSE = re.compile(r"[ \t]*\}")
+_OPTIONAL_LIST = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*\[\]\?)(?=[ \t@/]|$)")
+OPTIONAL_LIST = "Optional lists are not supported. Use either `Type[]` or `Type?`."
 
 
 class _LineParser:
@@ -291,6 +293,12 @@ class _Parser:
         m = _FIELD_LINE.match(line)
         lp = self.line
         if m is None:
+            optional_list = _OPTIONAL_LIST.match(line)
+            if optional_list is not None:
+                self.diagnostics.append(Diagnostic(
+                    OPTIONAL_LIST, self.source, base + optional_list.start(1), base + optional_list.end(1),
+                ))
+                return None
             lp.start(line, base)
             if lp.kind() == "IDENT" and lp.kind(1) in ("NL", "COMMENT", "DOC"):
                 self.line_error(INVALID_FIELD.format(model=model), k)
