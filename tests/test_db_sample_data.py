@@ -204,3 +204,10 @@ def test_keys_built_after_a_large_run_are_enforced(course, monkeypatch):
         con.execute("""INSERT INTO "User" (id, email) VALUES (1, 'again@example.com')""")
     with pytest.raises(duckdb.ConstraintException):
         con.execute("""INSERT INTO "User" (email) SELECT email FROM "User" LIMIT 1""")
+
+
+def test_rows_for_an_unknown_model_are_refused_with_the_known_names(course):
+    with pytest.raises(relviz.UsageError, match=r"rows names no model or table 'Users' \(must be one of \['User'"):
+        sample_data(course, rows={"Users": 5})
+    with pytest.raises(relviz.UsageError, match="rows must be whole numbers, 0 or more"):
+        sample_data(course, rows=-1)

@@ -394,6 +394,7 @@ def sample_data(schema, rows=DEFAULT_ROWS, seed: int = 0, con=None, *, progress=
     else:
         remember_schema(con, schema)
     tables = table_plans(schema)
+    _check_rows(rows, tables)
     _check_empty(con, tables)
     generator = _Generator(schema, con, seed, rows)
     bulk = ours and _asked(tables, generator) > BULK_THRESHOLD
@@ -522,6 +523,20 @@ def _drop_indexes(con, tables) -> list[str]:
             con.execute(f"DROP INDEX {quote(schema_name)}.{quote(name)}")
             again.append(sql)
     return again
+
+
+def _check_rows(rows, tables) -> None:
+    """``rows`` is a count, or a dict whose keys are model or table names; counts are whole and not negative."""
+    counts = rows.values() if isinstance(rows, dict) else [rows]
+    bad = [n for n in counts if isinstance(n, bool) or not isinstance(n, int) or n < 0]
+    if bad:
+        raise UsageError(f"rows must be whole numbers, 0 or more (got {bad[0]!r})")
+    if isinstance(rows, dict):
+        known = [t.model.name if t.model is not None else t.name for t in tables]
+        names = set(known) | {t.name for t in tables}
+        unknown = [k for k in rows if k not in names]
+        if unknown:
+            raise UsageError(f"rows names no model or table {unknown[0]!r} (must be one of {known})")
 
 
 def _check_empty(con, tables) -> None:

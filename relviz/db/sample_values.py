@@ -22,6 +22,20 @@ _FLOATS = ("FLOAT", "DOUBLE", "REAL")
 _DECIMAL = re.compile(r"DECIMAL\((\d+),\s*(\d+)\)")
 _EPOCH = "TIMESTAMP '2024-01-01 00:00:00'"
 
+# Words for strings a reader recognises, picked by field name (lower case).
+_FIRST = ["Amara", "Lukas", "Mei", "Diego", "Aisha", "Henrik", "Lin", "Ravi", "Emma", "Kofi", "Ines", "Yuki",
+          "Tomas", "Nadia", "Sam", "Hana", "Peter", "Zainab", "Mateo", "Olga"]
+_LAST = ["Okafor", "Schneider", "Tanaka", "Ramirez", "Bello", "Nilsson", "Feng", "Kapoor", "Laurent", "Boateng",
+         "Ferreira", "Sato", "Ortega", "Haddad", "Taylor", "Kim", "Novak", "Ali", "Rossi", "Ivanova"]
+_ADJECTIVES = ["Quiet", "Bright", "Hidden", "Little", "Golden", "Open", "Simple", "Northern", "Patient", "Curious"]
+_NOUNS = ["garden", "river", "algorithm", "library", "kitchen", "island", "notebook", "harbour", "forest", "question"]
+_CITIES = ["Lagos", "Berlin", "Osaka", "Guadalajara", "Lisbon", "Accra", "Seoul", "Prague", "Nairobi", "Lima"]
+_WORDS = {
+    "name": (_FIRST, _LAST), "fullname": (_FIRST, _LAST), "displayname": (_FIRST, _LAST),
+    "firstname": (_FIRST,), "givenname": (_FIRST,), "lastname": (_LAST,), "surname": (_LAST,),
+    "familyname": (_LAST,), "title": (_ADJECTIVES, _NOUNS), "city": (_CITIES,),
+}
+
 
 class Salts:
     """Integer salts for ``hash(idx, salt)``, one per name, fixed by the seed."""
@@ -147,6 +161,11 @@ def _string(field, idx: str, salts: Salts, salt: str, unique: bool) -> str:
     limit = _length_limit(field)
     name = field.name
     number = f"({idx} + 1)" if unique else f"({salts.below(salt, idx, 1000)} + 1)"
+    words = _WORDS.get(name.lower())
+    if words is not None and not unique:
+        parts = [f"{literal(w)}[{salts.below(f'{salt}#{k}', idx, len(w))} + 1]" for k, w in enumerate(words)]
+        text = "(" + " || ' ' || ".join(parts) + ")"
+        return text if limit is None else f"left({text}, {limit})"
     if "email" in name.lower():
         text = f"('user' || {number} || '@example.com')"
     else:
