@@ -59,3 +59,10 @@ def test_the_diagram_subpackage_can_be_called_like_the_function(course):
 
     package = sys.modules["relviz.diagram"]
     assert package(course, focus="Post").source == diagram(course, focus="Post").source
+
+
+def test_diagram_takes_a_relation_and_refuses_other_things(course):
+    figure = diagram(course.relation("User.profile"))
+    assert [link.id for link in figure.scene.links if link.highlighted] == ["Profile.user"]
+    with pytest.raises(relviz.UsageError, match="give a Schema"):
+        diagram("data/course.prisma")

@@ -1,22 +1,8 @@
 """Notebook display: `_repr_mimebundle_` for Schema, Relation and Diagram (SVG by default)."""
 
 from .output import GraphvizMissing
-from .scene import SchemaParts
 
-__all__ = ["mimebundle", "relation_parts", "diagram_of"]
-
-
-def relation_parts(relation):
-    """The two models of a relation and every relation between them."""
-    a, b = relation.referencing_model, relation.referenced_model
-    models = (a,) if a is b else (a, b)
-    names = {m.name for m in models}
-    relations = tuple(
-        r
-        for r in a.relations
-        if r.referencing_model.name in names and r.referenced_model.name in names
-    )
-    return SchemaParts(models=models, relations=relations or (relation,))
+__all__ = ["mimebundle", "diagram_of"]
 
 
 def diagram_of(obj, **options):
@@ -26,9 +12,7 @@ def diagram_of(obj, **options):
     if isinstance(obj, Diagram):
         return obj
     if hasattr(obj, "referencing_model") and hasattr(obj, "kind"):
-        options.setdefault("highlight", obj)
         options.setdefault("detail", "all")
-        return diagram(relation_parts(obj), **options)
     return diagram(obj, **options)
 
 

@@ -6,9 +6,9 @@ from .build import build_scene
 from .dot import dot_source
 from .markdown import markdown_source
 from .mermaid import mermaid_source
-from .options import Options, as_tuple
+from .options import DiagramOptionError, Options, as_tuple
 from .output import check_format, format_for_path, run_dot, write_atomic
-from .scene import SchemaParts, parts_of_schema
+from .scene import SchemaParts, parts_of_schema, relation_parts
 
 __all__ = ["Diagram", "diagram"]
 
@@ -74,8 +74,12 @@ def diagram(
 ):
     """Draw a schema: every model (or `focus` models and `depth` hops around them).
 
+    `schema` may also be one Relation: its two models, the relation highlighted.
     detail="auto" shows every field for up to 15 tables, keys up to 60, table names beyond.
     """
+    is_relation = hasattr(schema, "referencing_model") and hasattr(schema, "kind")
+    if is_relation and highlight is None:
+        highlight = schema
     options = Options(
         focus=as_tuple(focus),
         depth=depth,
@@ -89,5 +93,16 @@ def diagram(
         highlight=highlight,
         enums=bool(enums),
     )
-    parts = schema if isinstance(schema, SchemaParts) else parts_of_schema(schema)
-    return Diagram(build_scene(parts, options))
+    return Diagram(build_scene(_parts(schema, is_relation=is_relation), options))
+
+
+def _parts(obj, *, is_relation):
+    if isinstance(obj, SchemaParts):
+        return obj
+    if is_relation:
+        return relation_parts(obj)
+    if hasattr(obj, "models") and hasattr(obj, "relations"):
+        return parts_of_schema(obj)
+    raise DiagramOptionError(
+        f"cannot draw a {type(obj).__name__}: give a Schema (relviz.load(path) or relviz.parse(text)) or a Relation"
+    )

@@ -18,6 +18,7 @@ __all__ = [
     "SchemaParts",
     "Table",
     "parts_of_schema",
+    "relation_parts",
     "wide_models",
 ]
 
@@ -122,3 +123,16 @@ def wide_models(models, options, detail):
     if options.detail != "auto" or detail != "all":
         return frozenset()
     return frozenset(m.name for m in models if len(m.fields) > AUTO_WIDE and m.name not in options.focus)
+
+
+def relation_parts(relation):
+    """The two models of a relation and every relation between them."""
+    a, b = relation.referencing_model, relation.referenced_model
+    models = (a,) if a is b else (a, b)
+    names = {m.name for m in models}
+    relations = tuple(
+        r
+        for r in a.relations
+        if r.referencing_model.name in names and r.referenced_model.name in names
+    )
+    return SchemaParts(models=models, relations=relations or (relation,))
