@@ -9,11 +9,7 @@ def diagram_of(obj, **options):
     """A Diagram for a Diagram, a Relation (highlighted, with its two models) or a Schema."""
     from .figure import Diagram, diagram
 
-    if isinstance(obj, Diagram):
-        return obj
-    if hasattr(obj, "referencing_model") and hasattr(obj, "kind"):
-        options.setdefault("detail", "all")
-    return diagram(obj, **options)
+    return obj if isinstance(obj, Diagram) else diagram(obj, **options)
 
 
 def mimebundle(obj, include=None, exclude=None, **options):
