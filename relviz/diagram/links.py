@@ -143,8 +143,10 @@ def _pk_type(model):
 def join_links(relation, *, context, highlighted=False):
     """Two links from the join table's A and B columns to the ids they reference."""
     table = relation.join_table
+    models = _join_models(relation)
+    labelled = highlighted or models[0] is models[1]  # a self-relation: say which line is A
     links = []
-    for column, model in zip(("A", "B"), _join_models(relation)):
+    for column, model in zip(("A", "B"), models):
         links.append(
             Link(
                 id=f"{table.name}.{column}",
@@ -157,7 +159,7 @@ def join_links(relation, *, context, highlighted=False):
                 head_end="exactly-one",
                 relation=relation.name,
                 relation_kind="many-to-many",
-                label=column if highlighted else None,
+                label=column if labelled else None,
                 tooltip=f'{table.name}.{column} -> {model.name}: half of relation "{relation.name}"',
                 highlighted=highlighted,
             )

@@ -49,7 +49,7 @@ class Explorer(widgets.VBox):
                                          layout=widgets.Layout(width="auto", min_width="360px"))
         self.how = widgets.ToggleButtons(options=("inner", "left"), value="inner", style={"button_width": "60px"})
         self.explanation = panel("relviz-explanation")
-        self.diagram = panel("relviz-diagram", width="100%", max_height="520px")
+        self.diagram = panel("relviz-diagram", width="100%")
         self.join = panel("relviz-panel", width="100%", max_height="520px")
         self.problems = panel("relviz-problems")
         super().__init__([

@@ -84,7 +84,7 @@ class Playground(widgets.VBox):
         self.errors = panel("relviz-errors-panel", width="100%")
         self.banner = panel("relviz-banner")
         self.problems = panel("relviz-problems")
-        self.diagram = panel("relviz-diagram", width="100%", max_height=height)
+        self.diagram = panel("relviz-diagram", width="100%")
         self.sql = panel("relviz-panel", width="100%", max_height=height)
         self.dialect = widgets.Dropdown(options=DIALECTS, value=dialect or "postgresql", description="dialect",
                                         layout=widgets.Layout(width="220px"))
@@ -100,7 +100,7 @@ class Playground(widgets.VBox):
             widgets.VBox([self.rows, self.tables]),
             widgets.VBox([widgets.HBox([self.relation, self.how]), self.query]),
         ], titles=TABS, layout=widgets.Layout(width="100%"))
-        left = widgets.VBox([self.status, self.editor, self.errors], layout=widgets.Layout(width="42%", min_width="300px"))
+        left = widgets.VBox([self.status, self.editor, self.errors], layout=widgets.Layout(width="41%", min_width="300px", margin="0 12px 0 0"))
         right = widgets.VBox([self.banner, self.tabs], layout=widgets.Layout(width="58%"))
         super().__init__([stylesheet(), widgets.HBox([left, right], layout=widgets.Layout(width="100%")), self.problems])
         self.add_class("relviz-playground")
