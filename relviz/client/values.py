@@ -17,7 +17,7 @@ import json
 
 from relviz.client.errors import validation
 
-__all__ = ["BigInt", "decimal_string", "input_value", "jsonb_order", "output_converter", "plain", "now"]
+__all__ = ["UTC", "BigInt", "decimal_string", "input_value", "jsonb_order", "output_converter", "plain", "now"]
 
 UTC = dt.timezone.utc
 
