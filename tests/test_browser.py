@@ -113,13 +113,22 @@ def jupyterlab(tmp_path):
     ] + (["--allow-root"] if os.geteuid() == 0 else [])
     with open(log, "w") as out:
         process = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+                                   start_new_session=True, preexec_fn=die_with_parent)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_status(f"{base}/api/status?token={token}", process, log)
         yield base, token, name
     finally:
         stop(process)
+
+
+def die_with_parent() -> None:
+    """In the child: ask Linux for SIGTERM when pytest dies, so a killed test run leaves no server behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def stop(process: subprocess.Popen) -> None:

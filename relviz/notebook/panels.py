@@ -86,7 +86,7 @@ def sql_html(schema, dialect: str = "postgresql") -> str:
 
 def sample_for(schema, rows: int = 5, seed: int = 0):
     """A new in-memory DuckDB database of ``schema`` filled with made-up rows (a ``Sample``)."""
-    sample_data = needs("relviz.db.sample_data", "sample_data", "Sample data")
+    sample_data = needs("relviz.db", "sample_data", "Sample data")
     return sample_data(schema, rows=rows, seed=seed, progress=False)
 
 
@@ -101,7 +101,7 @@ def _fresh(sample):
 
 def row_counts(sample) -> dict[str, int]:
     """``{table name: rows}`` in the order the tables were filled (read on a cursor of its own)."""
-    table_plans = needs("relviz.db.sample_data", "table_plans", "Counting rows")
+    table_plans = needs("relviz.db.fill", "table_plans", "Counting rows")
     cursor = sample.con.cursor()
     try:
         return {plan.name: cursor.execute(f"SELECT count(*) FROM {plan.ref}").fetchall()[0][0]
@@ -112,7 +112,7 @@ def row_counts(sample) -> dict[str, int]:
 
 def tables_html(sample, *, max_rows: int = 10) -> str:
     """Every table of a sample database: its name, row count and first rows."""
-    table_plans = needs("relviz.db.sample_data", "table_plans", "The Tables tab")
+    table_plans = needs("relviz.db.fill", "table_plans", "The Tables tab")
     parts = []
     for plan in table_plans(sample.schema):
         frame = _fresh(sample).table(plan.name)
@@ -140,19 +140,14 @@ def relation_choices(schema) -> list[tuple[str, str]]:
 
 def join_html(sample, key: str, *, how: str = "inner", max_rows: int = 20) -> str:
     """The SQL that follows relation field ``key`` (``"User.posts"``) and the rows it returns."""
-    join = needs("relviz.db.joins", "join", "The Query tab")
-    join_sql = needs("relviz.db.joins", "join_sql", "The Query tab")
-    relation = sample.schema.relation(key)
-    sql = join_sql(relation, how=how, field=key) if _takes(join_sql, "field") else join_sql(relation, how=how)
-    frame = join(sample.con.cursor(), key, how=how, schema=sample.schema)
+    resolve_relation = needs("relviz.db.joins", "resolve_relation", "The Query tab")
+    join_sql = needs("relviz.db", "join_sql", "The Query tab")
+    relation, direction = resolve_relation(sample.schema, key)
+    sql = join_sql(relation, direction, how)
+    cursor = sample.con.cursor()
+    try:
+        frame = cursor.execute(sql).df()
+    finally:
+        cursor.close()
     rows = f"<div style='margin: 6px 0 2px 0'><b>{len(frame)} rows</b></div>"
     return f'<pre class="relviz-sql" style="{_PRE}">{html.escape(sql)}</pre>{rows}{dataframe_html(frame, max_rows=max_rows)}'
-
-
-def _takes(function, name: str) -> bool:
-    import inspect
-
-    try:
-        return name in inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        return False
