@@ -421,9 +421,12 @@ def _fill(con, schema, tables, generator, *, bulk: bool, report) -> list[str]:
             if table.model is not None:
                 plan = generator.plan(table.model, table)
                 con.execute(generator.insert_sql(table))
-                for sql in generator.repair_sql(table):
-                    con.execute(sql)
                 count = plan.rows
+                repairs = generator.repair_sql(table)
+                for sql in repairs:
+                    con.execute(sql)
+                if repairs:  # rows may have been dropped
+                    count = con.execute(f"SELECT count(*) FROM {table.ref}").fetchone()[0]
             else:
                 sql, count = generator.join_table_sql(table)
                 con.execute(sql)
