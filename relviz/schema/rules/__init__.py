@@ -7,6 +7,7 @@ stops at the first ambiguous relation).
 from relviz.schema.rules import fields, models, relations
 
 ALL = (
+    fields.composite_cycles,
     fields.composite_types_supported,
     fields.unknown_default_functions,
     models.validate_models,

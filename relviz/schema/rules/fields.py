@@ -174,10 +174,50 @@ def unknown_default_functions(ctx) -> None:
 
 
 def composite_types_supported(ctx) -> None:
-    if ctx.connector.provider == "mongodb":
-        return
+    """Composite types exist on MongoDB only, and need a field."""
     for ct in ctx.schema.composite_types:
-        ctx.error(f"{VALIDATING}Composite types are not supported on {ctx.connector.name or 'the current connector'}.", ct.span)
+        if ctx.connector.provider != "mongodb":
+            ctx.error(f"{VALIDATING}Composite types are not supported on {ctx.connector.name or 'the current connector'}.", ct.span)
+        elif not ctx.has_errors and not ct.fields:
+            ctx.error(f"{VALIDATING}A type must have at least one field defined.", ct.span)
+
+
+def composite_cycles(ctx) -> None:
+    """Required composite fields that lead back to their own type: a document without end."""
+    types = ctx.schema.composite_types
+    order = {ct: i for i, ct in enumerate(types)}
+
+    def required(ct):
+        return [f for f in ct.fields if f.is_required]
+
+    def describe(path):
+        return " → ".join(f"`{ct.name}`" for ct in reversed(path))
+
+    errors = []
+    pending = [(f, None) for ct in types for f in required(ct)]
+    visited: list = []
+    while pending:
+        field, path = pending.pop()
+        if path is None:
+            visited = []
+            path = (field.model,)
+        target = field.composite_type
+        if target is None:
+            continue
+        prefix = f"Error validating field `{field.name}` in composite type `{field.model.name}`: "
+        if target is field.model:
+            errors.append((order[target], prefix + "The type is the same as the parent and causes an endless cycle. "
+                           "Please change the field to be either optional or a list.", field.span))
+        elif visited and visited[0] is target:
+            errors.append((order[target], prefix + f"The types cause an endless cycle in the path {describe(path)}. "
+                           "Please change one of the fields to be either optional or a list to break the cycle.", field.span))
+        elif target not in visited:  # (Prisma would walk such a loop forever)
+            visited.append(target)
+            for f in required(target):
+                pending.append((f, path + (target,)))
+    errors.sort(key=lambda e: e[0])
+    for _, message, span in errors:
+        ctx.error(message, span)
 
 
 def autoincrement(ctx, model) -> None:
