@@ -116,13 +116,24 @@ def test_the_tables_tab_shows_sample_rows_for_every_table(pg):
     assert "(3 rows)" in pg.tables.value
 
 
-@pytest.mark.skipif(importlib.util.find_spec("relviz.db.joins") is None, reason="relviz.db.joins is not written yet")
 def test_the_query_tab_offers_every_relation_field_and_shows_the_join(pg):
     pg.tabs.selected_index = 3
     keys = [key for _, key in pg.relation.options]
     assert {"User.posts", "Post.author", "User.accounts", "Account.users"} <= set(keys)
     pg.relation.value = "User.posts"
-    assert "JOIN" in pg.query.value and "rows</b>" in pg.query.value
+    assert "JOIN &quot;Post&quot;" in pg.query.value and "rows</b>" in pg.query.value
+    pg.how.value = "left"
+    assert "LEFT JOIN" in pg.query.value
+
+
+@pytest.mark.skipif(importlib.util.find_spec("relviz.client") is None, reason="relviz.client is not written yet")
+def test_the_query_tab_runs_a_prisma_client_call_for_the_chosen_relation(pg):
+    pg.tabs.selected_index = 3
+    pg.relation.value = "Account.users"
+    assert pg.call.value == "prisma.account.findMany({ include: { users: true }, take: 3 })"
+    assert "&quot;users&quot;: [" in pg.call_result.value
+    pg.call.value = "prisma.post.count()"
+    assert "</pre>" in pg.call_result.value and "count" in pg.call_result.value.lower()
 
 
 def test_a_failing_panel_shows_a_message_and_the_playground_keeps_working(pg, monkeypatch):

@@ -75,6 +75,7 @@ class Playground(widgets.VBox):
         self._svg_cache: OrderedDict = OrderedDict()
         self._sample = None          # (schema, rows, Sample) for the Tables and Query tabs
         self._quiet = False          # True while the playground sets its own controls
+        self._default_call = ""      # the Prisma Client call the playground wrote (not the reader)
         self._debouncer = Debouncer(self.refresh, debounce)
 
         self.editor = widgets.Textarea(value=schema_text_of(schema_text), continuous_update=True,
@@ -93,12 +94,18 @@ class Playground(widgets.VBox):
         self.relation = widgets.Dropdown(description="relation", layout=widgets.Layout(width="auto", min_width="320px"))
         self.how = widgets.ToggleButtons(options=("inner", "left"), value="inner", style={"button_width": "60px"})
         self.query = panel("relviz-panel", width="100%", max_height=height)
+        self.call = widgets.Text(description="prisma call", continuous_update=False,
+                                 layout=widgets.Layout(width="100%"), style={"description_width": "80px"})
+        self.call.add_class("relviz-call")
+        self.run_call = widgets.Button(description="Run", layout=widgets.Layout(width="70px"))
+        self.call_result = panel("relviz-panel", width="100%", max_height=height)
 
         self.tabs = widgets.Tab(children=[
             widgets.VBox([self.diagram]),
             widgets.VBox([self.dialect, self.sql]),
             widgets.VBox([self.rows, self.tables]),
-            widgets.VBox([widgets.HBox([self.relation, self.how]), self.query]),
+            widgets.VBox([widgets.HBox([self.relation, self.how]), self.query,
+                          widgets.HBox([self.call, self.run_call], layout=widgets.Layout(width="100%")), self.call_result]),
         ], titles=TABS, layout=widgets.Layout(width="100%"))
         left = widgets.VBox([self.status, self.editor, self.errors], layout=widgets.Layout(width="41%", min_width="300px", margin="0 12px 0 0"))
         right = widgets.VBox([self.banner, self.tabs], layout=widgets.Layout(width="58%"))
@@ -111,6 +118,8 @@ class Playground(widgets.VBox):
         self.rows.observe(self._on_option("Tables", "Query"), names="value")
         self.relation.observe(self._on_option("Query"), names="value")
         self.how.observe(self._on_option("Query"), names="value")
+        self.call.observe(self._on_call, names="value")
+        self.run_call.on_click(lambda button: self._on_call(None))
         self.refresh()
 
     # -- reading the editor ------------------------------------------------------------------
@@ -185,6 +194,16 @@ class Playground(widgets.VBox):
             self._guard(self._draw, self.selected_tab)
         return redraw
 
+    def _on_call(self, change) -> None:
+        if self._quiet or self.schema is None:
+            return
+        guarded_html(self.call_result, "run the Prisma Client call", self._call_html)
+
+    def _call_html(self) -> str:
+        from relviz.notebook.clientcall import client_html
+
+        return client_html(self.sample(), self.call.value)
+
     def _guard(self, function, *args) -> None:
         try:
             function(*args)
@@ -233,14 +252,19 @@ class Playground(widgets.VBox):
         keys = [key for _, key in choices]
         current = self.relation.value if self.relation.value in keys else keys[0]
         self._set_relation_options(choices, current)
+        guarded_html(self.call_result, "run the Prisma Client call", self._call_html)
         return panels.join_html(self.sample(), current, how=self.how.value)
 
     def _set_relation_options(self, choices, current) -> None:
-        if list(self.relation.options) == choices and self.relation.value == current:
-            return
+        from relviz.notebook.clientcall import default_call
+
         self._quiet = True
         try:
-            self.relation.options = choices
+            if list(self.relation.options) != choices:
+                self.relation.options = choices
+            if self.relation.value != current or not self.call.value or self.call.value == self._default_call:
+                self._default_call = default_call(self.schema, current)
+                self.call.value = self._default_call
             self.relation.value = current
         finally:
             self._quiet = False
