@@ -173,3 +173,64 @@ def test_apply_delete_runs_inside_the_callers_transaction(shop):
     apply_delete(con, schema, "Author", [(6,)])
     con.execute("ROLLBACK")
     assert count(con, "Book", '"authorId" = 6') == 2
+
+
+TREE = """
+datasource db {
+  provider = "postgresql"
+}
+
+model Folder {
+  id       Int      @id
+  name     String   @unique
+  parentId Int?
+  parent   Folder?  @relation("Tree", fields: [parentId], references: [id], onDelete: Cascade)
+  children Folder[] @relation("Tree")
+  files    File[]
+}
+
+model File {
+  id         Int     @id
+  folderName String?
+  folder     Folder? @relation(fields: [folderName], references: [name], onUpdate: SetNull)
+}
+"""
+
+
+@pytest.fixture
+def tree():
+    import relviz
+    from relviz.db import connect
+
+    schema = relviz.parse(TREE)
+    con = connect(schema)
+    con.execute("""INSERT INTO "Folder" VALUES (1, 'root', NULL), (2, 'docs', 1), (3, 'drafts', 2), (4, 'music', 1), (5, 'other', NULL)""")
+    con.execute("""INSERT INTO "File" VALUES (1, 'drafts'), (2, 'music'), (3, 'other')""")
+    return schema, con
+
+
+def test_a_cascading_self_relation_deletes_the_whole_subtree(tree):
+    schema, con = tree
+    delete(con, schema, "Folder", where={"id": 1})
+    assert rows(con, 'SELECT id FROM "Folder" ORDER BY id') == [(5,)]
+    # the files of deleted folders lose their folder: the optional relation's default onDelete is SetNull
+    assert rows(con, 'SELECT id, "folderName" FROM "File" ORDER BY id') == [(1, None), (2, None), (3, "other")]
+
+
+def test_on_update_set_null_when_a_referenced_unique_field_changes(tree):
+    schema, con = tree
+    effects = update(con, schema, "Folder", where={"id": 4}, data={"name": "songs"})
+    assert "File: 1 row set null (File.folder onUpdate: SetNull)" in [str(e) for e in effects]
+    assert rows(con, 'SELECT "folderName" FROM "File" WHERE id = 2') == [(None,)]
+
+
+def test_an_unknown_field_or_model_is_a_usage_error(tree):
+    import relviz
+
+    schema, con = tree
+    with pytest.raises(relviz.UsageError, match="no field in model Folder named 'title'"):
+        delete(con, schema, "Folder", where={"title": "x"})
+    with pytest.raises(relviz.UsageError, match="no model named 'Folders'"):
+        delete(con, schema, "Folders", where={"id": 1})
+    with pytest.raises(relviz.UsageError, match="Folder.parent is a relation field; give its scalar fields \\(parentId\\)"):
+        update(con, schema, "Folder", where={"id": 2}, data={"parent": 5})
