@@ -236,5 +236,15 @@ def test_typing_a_model_in_the_playground_draws_it(jupyterlab, chromium_path):
             assert "Usr" in page.locator(".relviz-errors-panel").first.inner_text()
             assert "Badge" in diagram_names(page), "the last valid diagram stays"
             playground.screenshot(path=str(ARTIFACTS / "playground-error.png"))
+
+            # the other tabs are drawn when shown (for the last valid schema, Badge included)
+            playground.locator(".lm-TabBar-tab:has-text('Tables')").first.click()
+            page.wait_for_selector(".relviz-playground table.relviz-table")
+            assert "Badge" in playground.inner_text()
+            playground.locator(".lm-TabBar-tab:has-text('Query')").first.click()
+            page.wait_for_selector(".relviz-playground .relviz-sql")
+            page.wait_for_timeout(300)
+            playground.screenshot(path=str(ARTIFACTS / "playground-query.png"))
+            assert "JOIN" in playground.inner_text()
         finally:
             browser.close()

@@ -24,7 +24,7 @@ def test_many_triggers_in_a_row_run_once_after_the_pause_without_a_loop():
     debouncer = Debouncer(record, 0.05)
     for _ in range(5):
         debouncer.trigger()
-    assert calls == []
+    assert calls == [] and debouncer.mode == "thread"
     assert done.wait(2)
     time.sleep(0.1)
     assert calls == [1]
@@ -37,6 +37,7 @@ def test_on_an_event_loop_the_function_runs_on_the_loop_thread():
         debouncer = Debouncer(lambda: threads.append(threading.current_thread()), 0.02)
         debouncer.trigger()
         debouncer.trigger()
+        assert debouncer.mode == "loop"
         await asyncio.sleep(0.2)
 
     asyncio.run(main())

@@ -22,10 +22,12 @@ class Debouncer:
         self.delay = delay
         self._pending = None  # an asyncio.TimerHandle or a threading.Timer
         self._lock = threading.RLock()
+        self.mode = None  # how the last wait was done: "now", "loop" or "thread"
 
     def trigger(self) -> None:
         self.cancel()
         if self.delay <= 0:
+            self.mode = "now"
             self._run()
             return
         try:
@@ -33,10 +35,12 @@ class Debouncer:
         except RuntimeError:
             loop = None
         if loop is not None:
+            self.mode = "loop"
             self._pending = loop.call_later(self.delay, self._run)
         else:
             timer = threading.Timer(self.delay, self._run)
             timer.daemon = True
+            self.mode = "thread"
             self._pending = timer
             timer.start()
 
