@@ -27,8 +27,6 @@ def _source(ctx, info, args) -> str:
         cond = where_sql(ctx, info, page.get("where"), "t0")
         return f"{info.table} AS t0" + (f" WHERE {cond}" if cond != "TRUE" else "")
     sql, _plan, _rev = _level_sql(ctx, info, sel, page)
-    names = ", ".join(f"#{i + 1} AS {quote(f.column_name)}" for i, f in enumerate(info.scalars))
-    del names
     cols = ", ".join(quote(f.column_name) for f in info.scalars)
     return f"(SELECT {cols} FROM ({sql})) AS t0"
 
@@ -207,24 +205,33 @@ def group_by(client, info, args):
 
 
 def _group_order(ctx, info, order_by, fields):
+    """``orderBy`` of a groupBy: by-fields, or aggregates such as ``{_avg: {population: "desc"}}``."""
     if order_by is None:
         return []
     items = order_by if isinstance(order_by, list) else [order_by]
+    by = {f.name for f in fields}
     terms = []
     for item in items:
         for name, value in item.items():
             if name in _FUNCS:
                 for field_name, direction in value.items():
                     field = info.scalar_by_name.get(field_name)
-                    expr = "count(*)" if field_name == "_all" else _agg_sql(name, field)
-                    terms.extend((expr, d, n) for _e, d, n in order_terms(ctx, info, {field_name: direction}, "t0")
-                                 ) if field is not None else terms.append((expr, direction.upper(), "LAST"))
-            else:
-                if name not in {f.name for f in fields}:
-                    raise validation(f"Every field used for orderBy must be included in the by-arguments of the query. "
-                                     f"Missing fields: {name}")
+                    if field is None and field_name != "_all":
+                        raise validation(f"Unknown argument `{field_name}`. Available options are marked with ?.")
+                    expr = _agg_sql(name, field) if field is not None else "count(*)"
+                    terms.extend((expr, d, n) for _e, d, n in _directions(ctx, info, direction))
+            elif name in by:
                 terms.extend(order_terms(ctx, info, {name: value}, "t0"))
+            else:
+                raise validation("Every field used for orderBy must be included in the by-arguments of the query. "
+                                 f"Missing fields: {name}")
     return terms
+
+
+def _directions(ctx, info, direction):
+    """The direction and NULLs placement of ``"asc"``/``{sort, nulls}`` (read as for any scalar field)."""
+    some_field = info.scalars[0].name
+    return order_terms(ctx, info, {some_field: direction}, "t0")
 
 
 def _having(ctx, info, having) -> str:
@@ -249,12 +256,10 @@ def _having(ctx, info, having) -> str:
                     parts.append(scalar_filter(ctx, field, f"t0.{quote(field.column_name)}", {fn: flt}))
                     continue
                 expr = _agg_sql(fn, field)
-                target = field
                 if fn == "_count":
-                    from relviz.schema.model import Field  # noqa: F401  (a count is an Int)
-                    parts.append(_int_filter(ctx, expr, flt))
+                    parts.append(_int_filter(ctx, expr, flt))  # a count is an Int, whatever the field
                     continue
-                parts.append(scalar_filter(ctx, target, expr, flt))
+                parts.append(scalar_filter(ctx, field, expr, flt))
         else:
             parts.append(scalar_filter(ctx, field, f"t0.{quote(field.column_name)}", value))
     return " AND ".join(f"({p})" for p in parts) or "TRUE"

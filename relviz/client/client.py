@@ -52,7 +52,12 @@ class _LoggedConnection:
 
 
 class Client:
-    """Prisma Client for ``schema`` on the DuckDB connection ``con`` (made by :func:`relviz.connect`)."""
+    """Prisma Client for ``schema`` on the DuckDB connection ``con`` (made by :func:`relviz.connect`).
+
+    ``schema`` is a :class:`relviz.Schema` or the path of a ``.prisma`` file; without ``con`` the
+    client makes an empty in-memory database. A model whose accessor is also a client attribute
+    (a model ``Log`` next to ``db.log``) is reached with ``db["log"]``.
+    """
 
     def __init__(self, schema, con=None, *, log_size: int = 200):
         from relviz.db.database import connect, resolve_schema
@@ -138,11 +143,17 @@ class Client:
         except duckdb.ConstraintException as e:
             raise self._constraint_error(e, info) from None
 
+    def _in_callers_transaction(self) -> bool:
+        """A transaction is open on the connection (outside autocommit each statement has a new id)."""
+        first = self.con.execute("SELECT txid_current()").fetchone()[0]
+        return self.con.execute("SELECT txid_current()").fetchone()[0] == first
+
     def _transaction(self, work):
-        if self._depth:
+        """Run ``work`` in one transaction (or in the caller's, if one is open on the connection)."""
+        if self._depth or self._in_callers_transaction():
             return work()
-        self._depth += 1
         self.con.execute("BEGIN TRANSACTION")
+        self._depth += 1
         try:
             result = work()
         except BaseException:

@@ -33,6 +33,13 @@ class _Plan:
         self.parent_index: tuple = ()
 
 
+def _position(cols: list, expr: str) -> int:
+    """Where ``expr`` is in the select list, adding it at the end if it is not there yet."""
+    if expr not in cols:
+        cols.append(expr)
+    return cols.index(expr)
+
+
 def _int_arg(value, name):
     if value is None:
         return None
@@ -49,9 +56,7 @@ def _level_sql(ctx, info, sel, args, parent=None):
     cols = [f"{a}.{quote(f.column_name)}" for f in sel.scalars]
     for _key, link, _args, _sub in sel.relations:
         if link.near not in plan.near_index:
-            start = len(cols)
-            cols.extend(f"{a}.{quote(c)}" for c in link.near)
-            plan.near_index[link.near] = tuple(range(start, len(cols)))
+            plan.near_index[link.near] = tuple(_position(cols, f"{a}.{quote(c)}") for c in link.near)
     for name, link, where in sel.counts:
         plan.count_index.append((name, len(cols)))
         cols.append(count_expr(head, link, a, where))
@@ -70,9 +75,7 @@ def _level_sql(ctx, info, sel, args, parent=None):
             source = f"{info.table} AS {a}"
             pcols = [f"{a}.{quote(c)}" for c in link.far]
         conditions = [_in_keys(filt, pcols, keys)]
-        start = len(cols)
-        cols.extend(pcols)
-        plan.parent_index = tuple(range(start, len(cols)))
+        plan.parent_index = tuple(_position(cols, c) for c in pcols)
     cond = where_sql(filt, info, args.get("where"), a)
     if cond != "TRUE":
         conditions.append(cond)
@@ -263,49 +266,23 @@ def find(client, info, args, *, first: bool = False):
 
 
 def records_by_keys(client, info, keys, args) -> list:
-    """The records with these key values (``info.key_fields``), in the order of ``keys``, shaped by ``args``."""
+    """The records with these key values (``info.key_fields``), in the order of ``keys``, shaped by ``args``.
+
+    Writes use it to return what they wrote: one query (and one per relation level), whatever the
+    number of rows.
+    """
     if not keys:
         return []
     sel = parse_selection(client._si, info, args)
-    extra = [f for f in info.key_fields if f not in sel.scalars]
-    probe = type(sel)(info)
-    probe.__dict__.update(sel.__dict__)
-    probe.scalars = list(sel.scalars) + extra
-    probe.order = list(sel.order)
-    ctx_where = {"__keys__": keys}
-    del ctx_where
-    records, rows, _plan = _read_by_keys(client, info, probe, keys)
-    n = len(sel.scalars)
-    index = {}
-    key_pos = [probe.scalars.index(f) for f in info.key_fields]
-    for record, row in zip(records, rows):
-        index[tuple(row[p] for p in key_pos)] = record
-    out = []
-    for k in keys:
-        record = index.get(tuple(k))
-        if record is None:
-            continue
-        for f in extra:
-            record.pop(f.name, None)
-        out.append(record)
-    del n
-    return out
-
-
-def _read_by_keys(client, info, sel, keys):
-    ctx = Ctx(client._si)
-    cols = [quote(c) for c in info.key_columns]
-    fake_link = _KeyLink(info)
-    sql, plan, _rev = _level_sql(ctx, info, sel, {}, (fake_link, keys))
-    rows = client._fetch(sql, ctx.params)
-    records = _build(sel, rows, client._si.jsonb)
-    _attach(client, sel, plan, records, rows)
-    del cols
-    return records, rows, plan
+    records, rows, plan = read_records(client, info, {}, parent=(_KeyLink(info), keys), sel=sel)
+    found = dict(zip(map(itemgetter(*plan.parent_index), rows), records))
+    if len(plan.parent_index) == 1:
+        return [found[k[0]] for k in keys if k[0] in found]
+    return [found[tuple(k)] for k in keys if tuple(k) in found]
 
 
 class _KeyLink:
-    """Pretends to be a link so a level can be read for a list of key values."""
+    """Stands in for a relation so that a level can be read for a list of key values."""
 
     kind = "key"
 

@@ -14,6 +14,7 @@ import decimal
 from relviz.client import errors as E
 from relviz.client.defaults import client_default
 from relviz.client.errors import validation
+from relviz.client.nested import NESTED_OPERATIONS, NestedWrites
 from relviz.client.values import input_value, jsonb_order
 from relviz.client.where import Ctx, unique_where, where_sql
 from relviz.db.names import quote
@@ -21,8 +22,7 @@ from relviz.db.names import quote
 __all__ = ["Writer"]
 
 _ATOMIC = ("set", "increment", "decrement", "multiply", "divide", "push", "unset")
-_NESTED = ("create", "createMany", "connect", "connectOrCreate", "disconnect", "set", "update", "updateMany",
-           "upsert", "delete", "deleteMany")
+_NESTED = NESTED_OPERATIONS
 
 
 def _as_list(v):
@@ -33,7 +33,7 @@ def _unknown(name):
     return validation(f"Unknown argument `{name}`. Available options are marked with ?.")
 
 
-class Writer:
+class Writer(NestedWrites):
     """Runs one write operation (inside the client's transaction)."""
 
     def __init__(self, client):
@@ -126,7 +126,7 @@ class Writer:
         """Create one row (and its nested writes); returns its key."""
         values, before, after = self.prepare_row(info, data, fixed)
         for link, ops in before:
-            ref = self._to_one_for_create(info, link, ops)
+            ref = self.to_one_for_create(info, link, ops)
             for f, v in zip(link.near_fields, ref):
                 values[f] = v
         self._complete(info, values)
@@ -199,7 +199,9 @@ class Writer:
         return keys
 
     def _check_foreign_keys(self, info, values, links=None):
-        """P2003 when a foreign key written directly points at no row."""
+        """P2003 when a foreign key written directly points at no row (the database's check; none with relationMode prisma)."""
+        if not self.si.foreign_keys:
+            return
         for link in links or info.fk_links:
             if not all(f in values for f in link.near_fields):
                 continue
@@ -216,306 +218,6 @@ class Writer:
 
         r = link.relation
         return r.db_name or foreign_key_name(r.referencing_model.table_name, [f.column_name for f in r.referencing_fields])
-
-    # -- to-one where this model holds the foreign key -------------------------------------------------
-
-    def _find_target(self, link, where, *, op="connect"):
-        target = self.si.info(link.target)
-        key = self.unique_key(target, where)
-        if key is None:
-            kind = {"one-to-one": "one-to-one", "one-to-many": "one-to-many"}.get(link.relation.kind, link.relation.kind)
-            raise E.not_found(f"No '{target.name}' record (needed to inline the relation on '{link.field.model.name}' "
-                              f"record(s)) was found for a nested {op} on {kind} relation '{link.relation.name}'.")
-        return target, key
-
-    def _to_one_for_create(self, info, link, ops):
-        """The referenced values for a new row's foreign key, from ``create``/``connect``/``connectOrCreate``."""
-        if len(ops) != 1 or next(iter(ops)) not in ("create", "connect", "connectOrCreate"):
-            raise validation(f"Argument `{link.name}` takes exactly one of `create`, `connect` or `connectOrCreate` here.")
-        ref = self._resolve_to_one(link, ops)
-        self._free_partner(info, link, ref, me=None)
-        return ref
-
-    def _resolve_to_one(self, link, ops):
-        target = self.si.info(link.target)
-        (op, arg), = ops.items()
-        if op == "create":
-            key = self.create(target, arg)
-        elif op == "connect":
-            _t, key = self._find_target(link, arg)
-        else:
-            key = self.unique_key(target, arg.get("where"))
-            if key is None:
-                key = self.create(target, arg.get("create", {}))
-        return self.values(target, key, link.far_fields)
-
-    def _free_partner(self, info, link, ref, me):
-        """One-to-one: another row already points at ``ref``: P2014 if its key is required, else it lets go."""
-        if not link.fk_unique:
-            return
-        cond = " AND ".join(f"t0.{quote(c)} = ?" for c in link.near)
-        params = list(ref)
-        if me is not None:
-            kc, kp = self._key_condition(info, [me])
-            cond += f" AND NOT ({kc})"
-            params += kp
-        others = self.keys(info, None, (cond, params))
-        if not others:
-            return
-        if link.fk_required:
-            raise E.required_relation_violated(link.relation)
-        self._set_columns(info, others, {f: None for f in link.near_fields})
-
-    def _nested_to_one_here(self, info, key, link, ops):
-        target = self.si.info(link.target)
-        for op, arg in ops.items():
-            current = self.values(info, key, link.near_fields)
-            connected = current is not None and None not in current
-            if op in ("create", "connect", "connectOrCreate"):
-                ref = self._resolve_to_one(link, {op: arg})
-                self._free_partner(info, link, ref, me=key)
-                key = self._set_columns(info, [key], dict(zip(link.near_fields, ref)))[0]
-            elif op == "disconnect":
-                if arg is False:
-                    continue
-                if link.fk_required:
-                    raise E.required_relation_violated(link.relation)
-                if connected and (arg is True or self._matches(target, link, current, arg)):
-                    key = self._set_columns(info, [key], {f: None for f in link.near_fields})[0]
-            elif op in ("update", "upsert", "delete"):
-                tkey = self._target_by_ref(target, link, current) if connected else None
-                if op == "update":
-                    data = arg["data"] if set(arg) <= {"where", "data"} and "data" in arg else arg
-                    if tkey is None or ("where" in arg and "data" in arg and not self._matches(target, link, current, arg["where"])):
-                        raise E.not_found(f"No '{target.name}' record was found for a nested update on relation '{link.relation.name}'.")
-                    self.update_rows(target, [tkey], data)
-                elif op == "upsert":
-                    if tkey is not None:
-                        self.update_rows(target, [tkey], arg.get("update", {}))
-                    else:
-                        ref = self._resolve_to_one(link, {"create": arg.get("create", {})})
-                        key = self._set_columns(info, [key], dict(zip(link.near_fields, ref)))[0]
-                else:
-                    if arg is False:
-                        continue
-                    if tkey is None:
-                        raise E.not_found(f"No '{target.name}' record was found for a nested delete on relation '{link.relation.name}'.")
-                    self.delete_rows(target, [tkey])
-            else:
-                raise validation(f"Argument `{op}` is not available on the relation `{link.name}`.")
-        return key
-
-    def _target_by_ref(self, target, link, ref):
-        cond = " AND ".join(f"t0.{quote(c)} = ?" for c in link.far)
-        found = self.keys(target, None, (cond, list(ref)), limit=1)
-        return found[0] if found else None
-
-    def _matches(self, target, link, ref, where) -> bool:
-        if not where or where is True:
-            return True
-        cond = " AND ".join(f"t0.{quote(c)} = ?" for c in link.far)
-        return bool(self.keys(target, where, (cond, list(ref)), limit=1))
-
-    # -- nested writes ------------------------------------------------------------------------------
-
-    def nested(self, info, key, link, ops):
-        """Run the nested writes ``ops`` of relation field ``link`` for the row ``key``; returns the row's (new) key."""
-        if not isinstance(ops, dict):
-            raise validation(f"Invalid value for argument `{link.name}`: expected a nested write object.")
-        for op in ops:
-            if op not in _NESTED:
-                raise _unknown(op)
-        if link.kind == "fk_here":
-            return self._nested_to_one_here(info, key, link, ops)
-        if link.kind == "join":
-            self._nested_join(info, key, link, ops)
-        else:
-            self._nested_children(info, key, link, ops)
-        return key
-
-    def _children_condition(self, link, pref):
-        cond = " AND ".join(f"t0.{quote(c)} = ?" for c in link.far)
-        return cond, list(pref)
-
-    def _nested_children(self, info, key, link, ops):
-        """Writes on a relation whose other side holds the foreign key (``User.posts``, ``User.profile``)."""
-        target = self.si.info(link.target)
-        pref = self.values(info, key, link.near_fields)
-        fixed = dict(zip(link.far_fields, pref))
-        mine = self._children_condition(link, pref)
-        single = not link.to_many
-        for op, arg in ops.items():
-            if op == "create":
-                for data in _as_list(arg):
-                    if single:
-                        self._replace_only_child(target, link, mine)
-                    self.create(target, data, fixed)
-            elif op == "createMany":
-                self.create_many(target, arg.get("data", []), skip_duplicates=arg.get("skipDuplicates", False), fixed=fixed)
-            elif op in ("connect", "connectOrCreate"):
-                for item in _as_list(arg):
-                    where = item if op == "connect" else item.get("where")
-                    child = self.unique_key(target, where)
-                    if child is None and op == "connectOrCreate":
-                        if single:
-                            self._replace_only_child(target, link, mine)
-                        self.create(target, item.get("create", {}), fixed)
-                        continue
-                    if child is None:
-                        raise E.not_found(f"Expected 1 records to be connected, found only 0.")
-                    if single:
-                        self._replace_only_child(target, link, mine, keep=child)
-                    self._set_columns(target, [child], fixed)
-            elif op == "disconnect":
-                if single:
-                    if arg is False:
-                        continue
-                    children = self.keys(target, None if arg is True else arg, mine)
-                else:
-                    children = [k for w in _as_list(arg) for k in self.keys(target, unique_where(target, w), mine)]
-                if not children:
-                    continue
-                if link.fk_required:
-                    raise E.required_relation_violated(link.relation)
-                self._set_columns(target, children, {f: None for f in link.far_fields})
-            elif op == "set":
-                wanted = []
-                for w in _as_list(arg):
-                    k = self.unique_key(target, w)
-                    if k is None:
-                        raise E.not_found("Expected 1 records to be connected, found only 0.")
-                    wanted.append(k)
-                current = self.keys(target, None, mine)
-                dropped = [k for k in current if k not in wanted]
-                if dropped:
-                    if link.fk_required:
-                        raise E.required_relation_violated(link.relation)
-                    self._set_columns(target, dropped, {f: None for f in link.far_fields})
-                if wanted:
-                    self._set_columns(target, wanted, fixed)
-            elif op == "update":
-                for item in _as_list(arg):
-                    if single:
-                        data = item["data"] if set(item) <= {"where", "data"} and "data" in item else item
-                        where = item.get("where") if data is not item else None
-                    else:
-                        where, data = item.get("where"), item.get("data", {})
-                    found = self.keys(target, where, mine, limit=1)
-                    if not found:
-                        raise E.not_found(f"No '{target.name}' record was found for a nested update on relation '{link.relation.name}'.")
-                    self.update_rows(target, found, data)
-            elif op == "updateMany":
-                for item in _as_list(arg):
-                    found = self.keys(target, item.get("where"), mine)
-                    if found:
-                        self.update_rows(target, found, item.get("data", {}))
-            elif op == "upsert":
-                for item in _as_list(arg):
-                    found = self.keys(target, item.get("where") if not single else item.get("where"), mine, limit=1)
-                    if found:
-                        self.update_rows(target, found, item.get("update", {}))
-                    else:
-                        self.create(target, item.get("create", {}), fixed)
-            elif op == "delete":
-                if single:
-                    if arg is False:
-                        continue
-                    found = self.keys(target, None if arg is True else arg, mine, limit=1)
-                    if not found:
-                        raise E.not_found(f"No '{target.name}' record was found for a nested delete on relation '{link.relation.name}'.")
-                    self.delete_rows(target, found)
-                    continue
-                for w in _as_list(arg):
-                    found = self.keys(target, unique_where(target, w), mine, limit=1)
-                    if not found:
-                        raise E.not_connected(link.relation, info.model, target.model)
-                    self.delete_rows(target, found)
-            elif op == "deleteMany":
-                for w in _as_list(arg):
-                    found = self.keys(target, w, mine)
-                    if found:
-                        self.delete_rows(target, found)
-
-    def _replace_only_child(self, target, link, mine, keep=None):
-        """One-to-one from the parent's side: an existing child must let go (P2014 if it cannot)."""
-        current = [k for k in self.keys(target, None, mine) if k != keep]
-        if not current:
-            return
-        if link.fk_required:
-            raise E.required_relation_violated(link.relation)
-        self._set_columns(target, current, {f: None for f in link.far_fields})
-
-    def _nested_join(self, info, key, link, ops):
-        """Writes on an implicit many-to-many relation (rows of ``_AToB``)."""
-        target = self.si.info(link.target)
-        (near_id,) = self.values(info, key, link.near_fields)
-        near, far = quote(link.near_join), quote(link.far_join)
-        mine = (f"EXISTS (SELECT 1 FROM {link.table} AS j WHERE j.{far} = t0.{quote(link.far[0])} AND j.{near} = ?)", [near_id])
-
-        def far_id(k):
-            return self.values(target, k, link.far_fields)[0]
-
-        def connect(k):
-            self.c._write(f"INSERT OR IGNORE INTO {link.table} ({near}, {far}) VALUES (?, ?)", [near_id, far_id(k)], None)
-
-        for op, arg in ops.items():
-            if op == "create":
-                for data in _as_list(arg):
-                    connect(self.create(target, data))
-            elif op in ("connect", "connectOrCreate"):
-                for item in _as_list(arg):
-                    where = item if op == "connect" else item.get("where")
-                    k = self.unique_key(target, where)
-                    if k is None and op == "connectOrCreate":
-                        k = self.create(target, item.get("create", {}))
-                    if k is None:
-                        raise E.not_found("Expected 1 records to be connected, found only 0.")
-                    connect(k)
-            elif op == "disconnect":
-                for w in _as_list(arg):
-                    for k in self.keys(target, unique_where(target, w)):
-                        self.c._write(f"DELETE FROM {link.table} WHERE {near} = ? AND {far} = ?", [near_id, far_id(k)], None)
-            elif op == "set":
-                wanted = []
-                for w in _as_list(arg):
-                    k = self.unique_key(target, w)
-                    if k is None:
-                        raise E.not_found("Expected 1 records to be connected, found only 0.")
-                    wanted.append(k)
-                self.c._write(f"DELETE FROM {link.table} WHERE {near} = ?", [near_id], None)
-                for k in wanted:
-                    connect(k)
-            elif op == "update":
-                for item in _as_list(arg):
-                    found = self.keys(target, item.get("where"), mine, limit=1)
-                    if not found:
-                        raise E.not_found(f"No '{target.name}' record was found for a nested update on relation '{link.relation.name}'.")
-                    self.update_rows(target, found, item.get("data", {}))
-            elif op == "updateMany":
-                for item in _as_list(arg):
-                    found = self.keys(target, item.get("where"), mine)
-                    if found:
-                        self.update_rows(target, found, item.get("data", {}))
-            elif op == "upsert":
-                for item in _as_list(arg):
-                    found = self.keys(target, item.get("where"), mine, limit=1)
-                    if found:
-                        self.update_rows(target, found, item.get("update", {}))
-                    else:
-                        connect(self.create(target, item.get("create", {})))
-            elif op == "delete":
-                for w in _as_list(arg):
-                    found = self.keys(target, unique_where(target, w), mine, limit=1)
-                    if not found:
-                        raise E.not_connected(link.relation, info.model, target.model)
-                    self.delete_rows(target, found)
-            elif op == "deleteMany":
-                for w in _as_list(arg):
-                    found = self.keys(target, w, mine)
-                    if found:
-                        self.delete_rows(target, found)
-            elif op == "createMany":
-                raise validation(f"Unknown argument `createMany`: a many-to-many relation ({link.name}) has no createMany.")
 
     # -- update ---------------------------------------------------------------------------------------
 
