@@ -60,3 +60,9 @@ def test_the_explorer_takes_a_path_or_schema_text():
 def test_a_schema_without_relations_says_so():
     explorer = explore("model A {\n  id Int @id\n}\n")
     assert "no relations" in explorer.explanation.value
+
+
+def test_names_in_the_explanation_are_set_as_code(schema):
+    explorer = explore(schema, relation="Post.author")
+    assert "<code>Post</code>" in explorer.explanation.value
+    assert "`" not in explorer.explanation.value

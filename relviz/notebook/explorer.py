@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import ipywidgets as widgets
 import traitlets
@@ -12,6 +13,8 @@ from relviz.notebook.errorview import notice_html
 from relviz.notebook.widgets_common import guarded_html, panel, problem_html, stylesheet
 
 __all__ = ["Explorer", "explore"]
+
+_CODE = re.compile(r"`([^`]+)`")  # relation.explain() marks names as Markdown code
 
 # Above this many models the diagram shows only the two models of the chosen relation.
 FOCUS_ABOVE = 12
@@ -107,7 +110,8 @@ class Explorer(widgets.VBox):
             text = relation.explain()
         except Exception:
             text = f"{relation.name}: {relation.kind} between {relation.referencing_model.name} and {relation.referenced_model.name}."
-        return notice_html(f"<b>{html.escape(key)}</b>: {html.escape(text)}", kind="info", html_text=True)
+        body = _CODE.sub(r"<code>\1</code>", html.escape(text))
+        return notice_html(f"<b>{html.escape(key)}</b>: {body}", kind="info", html_text=True)
 
     def _diagram_html(self, key, relation) -> str:
         options = dict(self.diagram_options)
