@@ -99,12 +99,17 @@ def test_each_relation_level_is_one_query_whatever_the_number_of_rows(db):
     assert "IN (SELECT unnest(" in reads[1].sql
 
 
-def test_explain_returns_the_sql_next_to_the_result_and_changes_nothing(db, capsys):
+def test_explain_returns_the_sql_next_to_the_result_and_changes_nothing(db):
     shown = db.post.deleteMany({"where": {"title": "Notes"}}, explain=True)
     assert shown.result == {"count": 1}
-    assert "DELETE FROM" in shown.sql and "prisma.post.deleteMany" in str(shown)
-    assert "DELETE FROM" in capsys.readouterr().out
+    assert "DELETE FROM" in shown.sql and "prisma.post.deleteMany" in repr(shown)
     assert db.post.count() == 2
+
+
+def test_explain_keeps_the_error_of_a_call_that_fails(db):
+    shown = db.user.delete({"where": {"id": 1}}, explain=True)
+    assert shown.error.code == "P2003" and shown.result is None
+    assert db.user.count() == 2
 
 
 def test_the_log_shows_statements_with_their_values(db):

@@ -214,9 +214,7 @@ class ModelDelegate:
             client._depth -= 1
         n = client._recorded - start
         statements = list(client.log)[-n:] if n else []
-        explanation = Explanation(f"{self.name}.{action}", statements, result, error)
-        print(explanation)
-        return explanation
+        return Explanation(f"{self.name}.{action}", statements, result, error)
 
 
 def _method(action):
@@ -224,7 +222,8 @@ def _method(action):
         return self._call(action, args, explain)
 
     call.__name__ = action
-    call.__doc__ = f"Prisma Client's ``{action}``: arguments as a dict; ``explain=True`` shows the SQL (and changes nothing)."
+    call.__doc__ = (f"Prisma Client's ``{action}``: arguments as a dict. ``explain=True`` runs it in a transaction "
+                    "that is rolled back and returns an Explanation: the SQL it ran (shown as its repr), .result, .error.")
     return call
 
 

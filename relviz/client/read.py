@@ -244,10 +244,11 @@ def _attach(client, sel, plan, records, rows):
             found = dict(zip(owners, children))
             for record, v in zip(records, values):
                 record[key] = found.get(v)
-    if sel.counts:
+    counted = "_count" in sel.order
+    if counted:
         for record, row in zip(records, rows):
             record["_count"] = {name: row[i] for name, i in plan.count_index}
-    natural = [f.name for f in sel.scalars] + [k for k, *_ in sel.relations] + (["_count"] if sel.counts else [])
+    natural = [f.name for f in sel.scalars] + [k for k, *_ in sel.relations] + (["_count"] if counted else [])
     if natural != sel.order:
         order = sel.order
         for i, record in enumerate(records):
