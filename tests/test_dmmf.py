@@ -13,10 +13,7 @@ from relviz.dmmf import dumps, js_number, to_dmmf
 FIXTURES = Path(__file__).parent / "fixtures"
 # The parser still drops the trailing blanks of `///` lines and keeps `///` lines that a blank line
 # separates from a block member; Prisma does neither. Empty this set once relviz.syntax does as Prisma.
-DOCUMENTATION_GAPS = {
-    "dmmf/defaults_cockroachdb_docs", "dmmf/documentation_blank_lines", "dmmf/documentation_whitespace",
-    "real/triggerdev",
-}
+DOCUMENTATION_GAPS: set[str] = set()
 
 
 def _golden_param(path: Path):

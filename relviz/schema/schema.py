@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from relviz.errors import SchemaError, SourceFile, UsageError
@@ -13,22 +12,6 @@ from relviz.schema.model import _not_found
 from relviz.syntax import parse_file
 
 __all__ = ["Schema", "parse", "load"]
-
-# `/* ... */` comments are white space to Prisma; strings are matched first so that a `/*`
-# inside a string is left alone.
-_BLOCK_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/', re.S)
-
-
-def _blank_block_comments(text: str) -> str:
-    if "/*" not in text:
-        return text
-
-    def blank(m: re.Match) -> str:
-        s = m.group()
-        return s if s[0] == '"' else re.sub(r"[^\n]", " ", s)
-
-    return _BLOCK_COMMENT.sub(blank, text)
-
 
 class Schema:
     """A resolved Prisma schema: models, enums, relations, and Prisma's diagnostics."""
@@ -122,10 +105,7 @@ def _build(sources: list[SourceFile], validate: bool) -> Schema:
     asts = []
     diagnostics = []
     for source in sources:
-        ast = parse_file(SourceFile(source.name, _blank_block_comments(source.text)))
-        for d in ast.diagnostics:  # point diagnostics at the original text
-            d.__dict__["file"] = source
-        ast.file = source
+        ast = parse_file(source)
         diagnostics.extend(ast.diagnostics)
         asts.append(ast)
     ctx = _resolve.Context(schema, asts)

@@ -34,8 +34,53 @@ BAD_ESCAPE = "Unknown escape sequence. If the value is a windows-style path, `\\
 _FIELD_LINE = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(\?|\[\])?(?=[ \t@/]|$)[ \t]*")
 _HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{[ \t]*(//[^\n]*)?$")
 _CLOSE = re.compile(r"[ \t]*\}")
+# Strings first, so that a `/*` inside a string is left alone.
+_BLOCK_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/', re.S)
+
+
+def _block_comments(text: str):
+    """``/* ... */`` comments: the text with them blanked out (newlines kept, so offsets hold),
+    and their documentation by the line they end on: Prisma reads them as doc comments.
+
+    Returns ``(text, leading, trailing, covered)``: ``leading`` maps the last line of a comment
+    standing alone to its text, ``trailing`` a line that ends with a comment to its text, and
+    ``covered`` holds every line a standalone comment spans.
+    """
+    leading: dict[int, str] = {}
+    trailing: dict[int, str] = {}
+    covered: set[int] = set()
+    if "/*" not in text:
+        return text, leading, trailing, covered
+    pieces = []
+    last = 0
+    for m in _BLOCK_COMMENT.finditer(text):
+        body = m.group()
+        if body[0] == '"':
+            continue
+        start, end = m.span()
+        first_line, last_line = text.count("\n", 0, start), text.count("\n", 0, end)
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        before = text[line_start:start].strip()
+        after = text[end: line_end if line_end != -1 else len(text)].strip()
+        doc = body[2:-2].strip()
+        if not before and not after:
+            leading[last_line] = doc
+            covered.update(range(first_line, last_line + 1))
+        elif not after:
+            trailing[last_line] = doc
+        pieces.append(text[last:start])
+        pieces.append(re.sub(r"[^\n]", " ", body))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces), leading, trailing, covered
 _OPTIONAL_LIST = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*\[\]\?)(?=[ \t@/]|$)")
 OPTIONAL_LIST = "Optional lists are not supported. Use either `Type[]` or `Type?`."
+
+
+def _doc_text(comment: str) -> str:
+    """The text of a ``///`` comment as Prisma keeps it: leading blanks dropped, trailing ones kept."""
+    return comment[3:].lstrip(" \t").rstrip("\r")
 
 
 class _LineParser:
@@ -163,7 +208,7 @@ class _LineParser:
 
     def trailing_doc(self) -> str | None:
         if self.kind() == "DOC":
-            return self.toks[self.i][1][3:].strip()
+            return _doc_text(self.toks[self.i][1])
         return None
 
 
@@ -172,7 +217,7 @@ class _Parser:
         self.source = source
         self.diagnostics: list[Diagnostic] = []
         self.line = _LineParser(source, self.diagnostics)
-        text = source.text
+        text, self.comment_docs, self.trailing_docs, self.comment_lines = _block_comments(source.text)
         self.lines = text.split("\n")
         self.offsets = []
         pos = 0
@@ -203,12 +248,15 @@ class _Parser:
         while n < count:
             stripped = lines[n].strip()
             if not stripped:
-                docs = []
+                if n in self.comment_docs:
+                    docs.append(self.comment_docs[n])
+                elif n not in self.comment_lines:
+                    docs = []
                 n += 1
                 continue
             if stripped.startswith("//"):
                 if stripped.startswith("///"):
-                    docs.append(stripped[3:].strip())
+                    docs.append(_doc_text(lines[n].lstrip()))
                 n += 1
                 continue
             doc = "\n".join(docs) if docs else None
@@ -250,10 +298,14 @@ class _Parser:
             base = self.offsets[k]
             stripped = line.strip()
             if not stripped:
+                if k in self.comment_docs:
+                    docs.append(self.comment_docs[k])
+                elif k not in self.comment_lines:
+                    docs = []  # a blank line parts a comment from the member below it
                 continue
             if stripped.startswith("//"):
                 if stripped.startswith("///"):
-                    docs.append(stripped[3:].strip())
+                    docs.append(_doc_text(line.lstrip()))
                 continue
             member_doc = "\n".join(docs) if docs else None
             docs = []
@@ -317,6 +369,8 @@ class _Parser:
                 self.line_error(INVALID_MODEL_LINE, k)
                 return None
             trailing = lp.trailing_doc()
+        if trailing is None:
+            trailing = self.trailing_docs.get(k)
         if trailing is not None:
             doc = f"{doc}\n{trailing}" if doc else trailing
         arity = {"?": "optional", "[]": "list"}.get(m[3], "required")
