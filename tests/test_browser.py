@@ -79,9 +79,10 @@ def wait_for_status(url: str, process: subprocess.Popen, log: Path) -> None:
     raise RuntimeError(f"JupyterLab did not answer {url} within 60 s:\n{log.read_text()[-3000:]}")
 
 
-# JupyterLab user settings: start the notebook's kernel without asking, fetch no news.
+# JupyterLab user settings: start the notebook's kernel without asking, keep every cell in the page
+# (a long course notebook's playground may be far below the fold), fetch no news.
 LAB_SETTINGS = {
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True, "windowingMode": "none"},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
 }
 
@@ -181,7 +182,9 @@ def wait_for_editor(page):
         if editor.count() and editor.is_visible():
             return editor
         page.wait_for_timeout(500)
-    raise AssertionError("no playground editor appeared after running the notebook's cells")
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
+    raise AssertionError("no playground editor appeared after running the notebook's cells"
+                         + ("; the cells said:\n" + "\n".join(errors)[-3000:] if errors else ""))
 
 
 def diagram_names(page) -> list[str]:
