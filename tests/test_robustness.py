@@ -42,9 +42,11 @@ def mutated_schemas(draw):
 
 
 def _mutation(text):
+    if not text:
+        return st.sampled_from(SNIPPETS)
     lines = text.split("\n")
     tokens = TOKEN.findall(text)
-    n = max(len(text), 1)
+    n = len(text)
     return st.one_of(
         # cut a range of characters
         st.tuples(st.integers(0, n), st.integers(0, 40)).map(lambda p: text[: p[0]] + text[p[0] + p[1]:]),
