@@ -86,17 +86,33 @@ def test_tables_only_edges_join_whole_tables(course):
     assert ('"Post"', '"User"', "edge-Post.author") in edges(diagram(course, detail="tables").source)
 
 
+MONGO = (
+    'datasource db {\n  provider = "mongodb"\n}\n'
+    "type Address {\n  street String\n  geo Geo?\n}\n"
+    "type Geo {\n  lat Float\n  lng Float\n}\n"
+    "enum Status {\n  OPEN\n  CLOSED\n}\n"
+    'model Shop {\n  id String @id @map("_id") @db.ObjectId\n  status Status\n  address Address\n}\n'
+)
+
+
 def test_views_and_composite_types_look_different():
-    schema = relviz.parse(
-        'datasource db {\n  provider = "mongodb"\n}\n'
-        "type Address {\n  street String\n  city String\n}\n"
-        'model Shop {\n  id String @id @map("_id") @db.ObjectId\n  address Address\n}\n'
-    )
-    source = diagram(schema).source
+    source = diagram(relviz.parse(MONGO)).source
     assert "composite type" in node_label(source, "type:Address")
     assert ('"Shop":"address"', '"type:Address"', "edge-Shop.address") in edges(source)
+    assert ('"type:Address":"geo"', '"type:Geo"', "edge-type:Address.geo") in edges(source)
     calcom = diagram(relviz.load(FIXTURES / "real" / "calcom.prisma"), focus="BookingTimeStatus", depth=0).source
     assert "\u00abview\u00bb" in node_label(calcom, "BookingTimeStatus")
+
+
+@pytest.mark.parametrize("detail", ["tables", "keys", "all"])
+def test_every_line_ends_on_a_drawn_table_and_column(detail):
+    schemas = [relviz.parse(MONGO), relviz.load(DATA / "course-explicit.prisma"), relviz.load(FIXTURES / "real" / "calcom.prisma")]
+    for schema in schemas:
+        figure = diagram(schema, detail=detail, enums=True, join_tables="physical")
+        ports = {t.id: {c.port for c in t.columns} for t in figure.scene.tables}
+        for link in figure.scene.links:
+            assert link.tail in ports and link.head in ports, link
+            assert set(link.tail_ports) <= ports[link.tail] and set(link.head_ports) <= ports[link.head], link
 
 
 def test_enums_are_optional_nodes_linked_from_their_fields():

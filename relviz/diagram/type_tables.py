@@ -13,13 +13,16 @@ def type_tables(models, parts, context):
     for composite in parts.composite_types:
         if composite.name in shown_types:
             tables.append(composite_table(composite, context=context))
-    holders = list(models) + [c for c in parts.composite_types if c.name in shown_types]
-    used_enums = {f.enum.name for m in holders for f in m.fields if f.kind == "enum" and f.enum}
+    holders = [(m.name, m) for m in models]
+    holders += [("type:" + c.name, c) for c in parts.composite_types if c.name in shown_types]
+    used_enums = {f.enum.name for _, h in holders for f in h.fields if f.kind == "enum" and f.enum}
     enums = [e for e in parts.enums if e.name in used_enums] if context.options.enums else []
     tables.extend(enum_table(e, context=context) for e in enums)
     enum_names = {e.name for e in enums}
-    for holder in holders:
-        links.extend(_type_links(holder, enum_names=enum_names, shown_types=shown_types, context=context))
+    for holder_id, holder in holders:
+        links.extend(
+            _type_links(holder, holder_id=holder_id, enum_names=enum_names, shown_types=shown_types, context=context)
+        )
     return tables, links
 
 
@@ -34,8 +37,7 @@ def _used_composites(models):
     return found
 
 
-def _type_links(holder, *, enum_names, shown_types, context):
-    holder_id = _holder_id(holder)
+def _type_links(holder, *, holder_id, enum_names, shown_types, context):
     links, seen = [], set()
     for field in holder.fields:
         if field.kind == "enum" and field.enum and field.enum.name in enum_names:
@@ -44,7 +46,8 @@ def _type_links(holder, *, enum_names, shown_types, context):
             target, kind = "type:" + field.composite_type.name, "composite"
         else:
             continue
-        ports = (field.name,) if context.detail_of(holder_id) == "all" else ()
+        shows_fields = context.detail_of(holder_id) == "all" or holder_id.startswith("type:")
+        ports = (field.name,) if shows_fields and context.detail != "tables" else ()
         if not ports and (holder_id, target) in seen:
             continue
         seen.add((holder_id, target))
@@ -59,11 +62,6 @@ def _type_links(holder, *, enum_names, shown_types, context):
             )
         )
     return links
-
-
-def _holder_id(holder):
-    is_model = hasattr(holder, "relation_fields") or hasattr(holder, "is_view")
-    return holder.name if is_model else "type:" + holder.name
 
 
 def composite_table(composite, *, context):
