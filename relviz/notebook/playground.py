@@ -52,8 +52,13 @@ def schema_text_of(source) -> str:
     if hasattr(source, "files") and source.files:
         return source.files[0].text
     if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and source.endswith(".prisma")):
-        with open(source, encoding="utf-8") as f:
-            return f.read()
+        try:
+            with open(source, encoding="utf-8") as f:
+                return f.read()
+        except OSError as e:
+            from relviz.errors import UsageError
+
+            raise UsageError(f"{source}: cannot be read ({e.strerror}); pass the schema text or the path of a .prisma file") from None
     if isinstance(source, str):
         return source
     raise TypeError(f"playground() takes the schema text, a Schema or a .prisma path, not {type(source).__name__}")
