@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from relviz.errors import UsageError
-from relviz.notebook.playground import schema_text_of
+from relviz.notebook.playground_widget import schema_text_of
 
 
 def test_importing_relviz_notebook_imports_no_widgets():

@@ -7,7 +7,7 @@ import pytest
 
 import relviz
 from relviz.notebook import panels
-from relviz.notebook.playground import STARTER_SCHEMA, Playground, playground
+from relviz.notebook.playground_widget import STARTER_SCHEMA, Playground, playground
 
 COURSE = Path(__file__).parents[1] / "data" / "course.prisma"
 TAG = "\nmodel Tag {\n  id   Int    @id\n  name String\n}\n"

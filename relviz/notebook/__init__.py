@@ -13,8 +13,8 @@ __all__ = ["Explorer", "Playground", "explore", "load_ipython_extension", "playg
 _HOMES = {
     "Explorer": "relviz.notebook.explorer",
     "explore": "relviz.notebook.explorer",
-    "Playground": "relviz.notebook.playground",
-    "playground": "relviz.notebook.playground",
+    "Playground": "relviz.notebook.playground_widget",
+    "playground": "relviz.notebook.playground_widget",
     "load_ipython_extension": "relviz.notebook.magic",
 }
 
