@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["column_ref", "literal", "quote", "table_of", "table_ref"]
+__all__ = ["column_ref", "duckdb_schema", "literal", "quote", "table_of", "table_ref"]
 
 
 def quote(name: str) -> str:
@@ -15,6 +15,11 @@ def table_ref(table_name: str, schema_name: str | None = None) -> str:
     if schema_name in (None, "public", "main"):  # Postgres' default schema is DuckDB's `main`
         return quote(table_name)
     return f"{quote(schema_name)}.{quote(table_name)}"
+
+
+def duckdb_schema(schema_name: str | None) -> str:
+    """The DuckDB schema a table lives in: ``main`` for none or Postgres' ``public``."""
+    return "main" if schema_name in (None, "public", "main") else schema_name
 
 
 def table_of(model) -> str:

@@ -1,8 +1,12 @@
-"""The order to fill tables in: a model after the models its foreign keys point to."""
+"""The order to fill tables in: a model after the models its foreign keys point to, join tables last."""
 
 from __future__ import annotations
 
-__all__ = ["fill_order", "foreign_key_relations"]
+from dataclasses import dataclass
+
+from relviz.db.names import table_ref
+
+__all__ = ["TablePlan", "fill_order", "foreign_key_relations", "table_plans"]
 
 
 def foreign_key_relations(schema):
@@ -38,3 +42,29 @@ def fill_order(schema):
         optional = [r for r in inside if not any(f.is_required for f in r.referencing_fields)]
         broken.append((optional or inside)[0])
     return placed, broken
+
+
+@dataclass
+class TablePlan:
+    """One table to fill: a model's, or an implicit many-to-many join table (``relation`` set)."""
+
+    name: str
+    schema_name: str | None
+    model: object = None
+    relation: object = None
+
+    @property
+    def ref(self) -> str:
+        return table_ref(self.name, self.schema_name)
+
+
+def table_plans(schema) -> list[TablePlan]:
+    """Every table of the schema in the order to fill it: models referenced first, join tables last."""
+    from relviz.sql import sql_schema
+
+    tables = sql_schema(schema, "duckdb").tables
+    by_model = {t.model.name: t for t in tables if t.model is not None}
+    models, _ = fill_order(schema)
+    plans = [TablePlan(by_model[m.name].name, by_model[m.name].schema_name, model=m) for m in models if m.name in by_model]
+    plans += [TablePlan(t.name, t.schema_name, relation=t.relation) for t in tables if t.model is None]
+    return plans

@@ -43,7 +43,7 @@ class Sample(NamedTuple):
 
     def row_counts(self) -> dict[str, int]:
         """``{table name: number of rows}``, in the order the tables were filled."""
-        from relviz.db.fill import table_plans
+        from relviz.db.order import table_plans
 
         return {t.name: self.con.execute(f"SELECT count(*) FROM {table_ref(t.name, t.schema_name)}").fetchone()[0]
                 for t in table_plans(self.schema)}
@@ -54,7 +54,7 @@ class Sample(NamedTuple):
 
 
 def _table_for(schema, name: str) -> str:
-    from relviz.db.fill import table_plans
+    from relviz.db.order import table_plans
 
     for t in table_plans(schema):
         if name in (t.name, t.model.name if t.model is not None else None):
@@ -113,7 +113,7 @@ def load_csv_folder(con, schema, folders) -> dict[str, int]:
     Tables are filled referenced-first; a table without a CSV stays empty. Each file is read by
     DuckDB's ``read_csv`` with the column types of its table, so a bad value fails loudly.
     """
-    from relviz.db.fill import table_plans
+    from relviz.db.order import table_plans
     from relviz.db.sequences import advance_sequences
 
     loaded = {}

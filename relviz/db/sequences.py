@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import re
 
-from relviz.db.names import literal, quote
+from relviz.db.names import duckdb_schema, literal, quote
 
 __all__ = ["advance_sequences"]
 
 _NEXTVAL = re.compile(r"nextval\('(.+)'\)")
 
 
-def _duckdb_schema(schema_name: str | None) -> str:
-    return "main" if schema_name in (None, "public") else schema_name
-
-
 def advance_sequences(con, tables) -> None:
     """Move each ``autoincrement()`` sequence past the largest id written, so later inserts do not clash."""
-    wanted = {(_duckdb_schema(t.schema_name), t.name): t for t in tables}
+    wanted = {(duckdb_schema(t.schema_name), t.name): t for t in tables}
     sequences, tops = [], []
     for schema_name, name, column, default in con.execute(
         "SELECT schema_name, table_name, column_name, column_default FROM duckdb_columns() "
