@@ -64,6 +64,23 @@ def test_every_operation_answers_as_prisma_client_does(ops_path, tmp_path):
     assert not failures, "\n".join(failures)
 
 
+EDGE = Path(__file__).parent / "fixtures" / "client" / "course.edge.ops.json"
+
+
+def test_the_edge_cases_answer_as_prisma_client_does(tmp_path):
+    """tests/fixtures/client: cursors outside `where`, nested pages, limits... (Prisma's answers, same comparison)."""
+    ops = json.loads(EDGE.read_text(encoding="utf-8"))
+    expected = json.loads(EDGE.with_name("course.edge.expected.json").read_text(encoding="utf-8"))
+    out = tmp_path / "results.json"
+    assert main(["query", str(QUERIES / "course.prisma"), str(EDGE), "-o", str(out)]) == 0
+    got = json.loads(out.read_text(encoding="utf-8"))
+    for i, (op, g, e) in enumerate(zip(ops, got, expected)):
+        if isinstance(e, dict) and "error" in e:
+            assert isinstance(g, dict) and g.get("code") == e["code"], f"#{i} {op.get('note')}: {g}"
+        else:
+            assert _same(g, e), f"#{i} {op.get('note')}:\n  relviz: {g}\n  prisma: {e}"
+
+
 def test_the_scripts_cover_347_operations():
     assert sum(len(json.loads(p.read_text(encoding="utf-8"))) for p in SCRIPTS) == 347
 

@@ -126,8 +126,8 @@ class NestedWrites:
                 where, data = _unwrap(arg)
                 related = self._related(target, link, ref, where)
                 if related is None:
-                    raise E.not_found(f"No '{target.name}' record was found for a nested update on relation "
-                                      f"'{link.relation.name}'.")
+                    raise E.not_found(f"No '{target.name}' record was found for a nested update on "
+                                      f"{link.relation.kind} relation '{link.relation.name}'.")
                 self.update_rows(target, [related], data)
             elif op == "upsert":
                 related = self._related(target, link, ref, arg.get("where"))
@@ -141,8 +141,8 @@ class NestedWrites:
                     continue
                 related = self._related(target, link, ref, arg)
                 if related is None:
-                    raise E.not_found(f"No '{target.name}' record was found for a nested delete on relation "
-                                      f"'{link.relation.name}'.")
+                    raise E.not_found(f"No '{target.name}' record was found for a nested delete on "
+                                      f"{link.relation.kind} relation '{link.relation.name}'.")
                 self.delete_rows(target, [related])
             else:
                 raise validation(f"Argument `{op}` is not available on the relation `{link.name}`: "
@@ -225,8 +225,8 @@ class _Children:
             where, data = _unwrap(item) if self.single else (item.get("where"), item.get("data", {}))
             found = self._children(where, limit=1)
             if not found:
-                raise E.not_found(f"No '{self.target.name}' record was found for a nested update on relation "
-                                  f"'{self.link.relation.name}'.")
+                raise E.not_found(f"No '{self.target.name}' record was found for a nested update on "
+                                  f"{self.link.relation.kind} relation '{self.link.relation.name}'.")
             self.w.update_rows(self.target, found, data)
 
     def updateMany(self, arg):
@@ -249,8 +249,8 @@ class _Children:
                 return
             found = self._children(None if arg is True else arg, limit=1)
             if not found:
-                raise E.not_found(f"No '{self.target.name}' record was found for a nested delete on relation "
-                                  f"'{self.link.relation.name}'.")
+                raise E.not_found(f"No '{self.target.name}' record was found for a nested delete on "
+                                  f"{self.link.relation.kind} relation '{self.link.relation.name}'.")
             self.w.delete_rows(self.target, found)
             return
         for where in _as_list(arg):

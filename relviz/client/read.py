@@ -117,10 +117,14 @@ def _level_sql(ctx, info, sel, args, parent=None):
             raise validation("relviz supports `cursor` on the top-level query only.")
         unique_where(info, cursor, argument="cursor")
         inner_cols.append(f"({where_sql(cur_ctx, info, cursor, a)}) AS __cur")
+        # Prisma places the cursor among all rows (it need not match `where`): number every row,
+        # keep the filter as a column (__w) and apply it after the cursor's position is known.
+        inner_cols.append(f"({' AND '.join(conditions) or 'TRUE'}) AS __w")
+        where_clause = ""
     inner = f"SELECT {', '.join(inner_cols)} FROM {source}{where_clause}"
     parent_names = [f"__c{j}" for j in range(len(plan.parent_index))]
     if distinct:
-        keys = parent_names + [f"__d{i}" for i in range(len(distinct))]
+        keys = parent_names + (["__w"] if cursor is not None else []) + [f"__d{i}" for i in range(len(distinct))]
         inner = (f"SELECT * FROM ({inner}) AS d QUALIFY row_number() OVER (PARTITION BY {', '.join(keys)} "
                  f"ORDER BY {order_sql(outer_terms)}) = 1")
     partition = f"PARTITION BY {', '.join(parent_names)} " if parent else ""
@@ -128,7 +132,7 @@ def _level_sql(ctx, info, sel, args, parent=None):
             f"FROM ({inner}) AS b")
     filters = []
     if cursor is not None:
-        filters.append("__rn >= (SELECT min(__rn) FROM __base WHERE __cur)")
+        filters.append("__w AND __rn >= (SELECT min(__rn) FROM __base WHERE __cur)")
     if parent is not None and (take is not None or skip):
         filters.append(f"__rn > {skip}" + (f" AND __rn <= {skip + abs(take)}" if take is not None else ""))
     sql = f"WITH __base AS ({base}) SELECT * FROM __base" + (f" WHERE {' AND '.join(filters)}" if filters else "")
