@@ -78,3 +78,8 @@ def test_importing_relviz_db_imports_neither_duckdb_nor_pandas():
     code = "import sys, relviz, relviz.db; print('duckdb' in sys.modules or 'pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_database_file_in_a_missing_folder_is_a_usage_error(tmp_path):
+    with pytest.raises(relviz.UsageError, match="does not exist; create it first"):
+        connect(DATA / "course.prisma", tmp_path / "nowhere" / "course.duckdb")

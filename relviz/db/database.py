@@ -38,6 +38,8 @@ def _free_database_path(database, overwrite: bool) -> str:
     if database == ":memory:" or database.startswith(":memory:"):
         return database
     path = Path(database)
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: the folder {path.parent} does not exist; create it first or choose another file name")
     if path.exists():
         if not overwrite:
             raise UsageError(
