@@ -37,6 +37,7 @@ ARGUMENTS = {
     "groupBy": ("where", "orderBy", "by", "having", "take", "skip", "_count", "_sum", "_avg", "_min", "_max"),
 }
 ACTIONS = tuple(ARGUMENTS)
+_NOT_NULL = re.compile(r"NOT NULL constraint failed: [^.\s]+\.(\S+)")
 _DUPLICATE = re.compile(r'Duplicate key "(.*)" violates (?:unique|primary key) constraint', re.S)
 
 
@@ -119,8 +120,15 @@ class Client:
                 if set(columns) == set(named):
                     return E.unique_failed(columns)
             return E.unique_failed(named)
-        if "NOT NULL" in str(e):
-            return validation(f"A required value is missing: {e}")
+        m = _NOT_NULL.search(str(e))
+        if m:
+            column = m.group(1)
+            hint = ""
+            field = next((f for f in info.scalars if f.column_name == column), None) if info is not None else None
+            if field is not None and field.default is not None and field.default.function == "dbgenerated":
+                hint = f" ({field.name} has @default(dbgenerated(...)), which the DuckDB table cannot run: give a value)"
+            return E.PrismaClientKnownRequestError(f"Null constraint violation on the fields: (`{column}`){hint}",
+                                                   code="P2011")
         return E.PrismaClientKnownRequestError(str(e), code="P2010")
 
     def _actions(self, work, info):
