@@ -11,15 +11,10 @@ import relviz
 from relviz.dmmf import dumps, js_number, to_dmmf
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# The parser still drops the trailing blanks of `///` lines and keeps `///` lines that a blank line
-# separates from a block member; Prisma does neither. Empty this set once relviz.syntax does as Prisma.
-DOCUMENTATION_GAPS: set[str] = set()
 
 
 def _golden_param(path: Path):
-    case = f"{path.parent.name}/{path.name[: -len('.dmmf.json')]}"
-    gap = pytest.mark.xfail(reason="relviz.syntax reads /// comments unlike Prisma (see DOCUMENTATION_GAPS)")
-    return pytest.param(path, id=case, marks=[gap] if case in DOCUMENTATION_GAPS else [])
+    return pytest.param(path, id=f"{path.parent.name}/{path.name[: -len('.dmmf.json')]}")
 
 
 GOLDENS = [
