@@ -330,3 +330,145 @@ def test_views_need_the_preview_feature():
         "Error validating: View definitions are only available with the `views` preview feature."
     ]
     assert warnings_of(schema) == []
+
+
+def test_json_default_must_be_valid_json():
+    schema = PG + 'model A {\n  id Int @id\n  j Json @default("{\\"a\\": tru}")\n}\n'
+    assert errors_of(schema) == [
+        "Error parsing attribute \"@default\": Parse error: \"{\"a\": tru}\" is not a valid JSON string. (expected ident at line 1 column 10)"
+    ]
+    assert warnings_of(schema) == []
+
+
+def test_date_time_default_must_be_rfc3339():
+    schema = PG + """model A {
+  id Int @id
+  at DateTime @default("2020-01-01")
+}
+"""
+    assert errors_of(schema) == [
+        "Error parsing attribute \"@default\": Parse error: \"2020-01-01\" is not a valid rfc3339 datetime string. (premature end of input)"
+    ]
+    assert warnings_of(schema) == []
+
+
+def test_uuid_takes_version_4_or_7():
+    schema = PG + """model A {
+  id String @id @default(uuid(5))
+}
+"""
+    assert errors_of(schema) == [
+        "Error parsing attribute \"@default\": `uuid()` takes either no argument, or a single integer argument which is either 4 or 7."
+    ]
+    assert warnings_of(schema) == []
+
+
+def test_constraint_names_must_be_unique_across_tables_on_postgres():
+    schema = PG + """model A {
+  id Int @id
+  a Int @unique(map: "same")
+}
+model B {
+  id Int @id
+  b Int
+  @@index([b], map: "same")
+}
+"""
+    assert errors_of(schema) == [
+        "Error parsing attribute \"@unique\": The given constraint name `same` has to be unique in the following namespace: global for primary key, indexes and unique constraints. Please provide a different name using the `map` argument.",
+        "Error parsing attribute \"@@index\": The given constraint name `same` has to be unique in the following namespace: global for primary key, indexes and unique constraints. Please provide a different name using the `map` argument."
+    ]
+    assert warnings_of(schema) == []
+
+
+def test_two_models_cannot_share_a_table():
+    schema = PG + """model A {
+  id Int @id
+  @@map("t")
+}
+model B {
+  id Int @id
+  @@map("t")
+}
+"""
+    assert errors_of(schema) == [
+        "The model with database name \"t\" could not be defined because another model or view with this name exists: \"A\"",
+        "Error parsing attribute \"@id\": The given constraint name `t_pkey` has to be unique in the following namespace: global for primary key, indexes and unique constraints. Please provide a different name using the `map` argument.",
+        "Error parsing attribute \"@id\": The given constraint name `t_pkey` has to be unique in the following namespace: global for primary key, indexes and unique constraints. Please provide a different name using the `map` argument."
+    ]
+    assert warnings_of(schema) == []
+
+
+def test_schema_must_be_listed_in_the_datasource():
+    schema = """datasource db {
+  provider = "postgresql"
+  schemas = ["a"]
+}
+model A {
+  id Int @id
+  @@schema("b")
+}
+"""
+    assert errors_of(schema) == [
+        "This schema is not defined in the datasource. Read more on `@@schema` at https://pris.ly/d/multi-schema"
+    ]
+    assert warnings_of(schema) == []
+
+
+def test_mysql_text_cannot_be_unique_without_length():
+    schema = MY + """model A {
+  id Int @id
+  t String @unique @db.Text
+}
+"""
+    assert errors_of(schema) == [
+        "Native type `Text` cannot be unique in MySQL. Please use the `length` argument to the field in the index definition to allow this."
+    ]
+    assert warnings_of(schema) == []
+
+
+def test_named_foreign_keys_are_not_supported_on_sqlite():
+    schema = """datasource db {
+  provider = "sqlite"
+}
+
+model User {
+  id    Int    @id
+  posts Post[]
+}
+
+model Post {
+  id     Int  @id
+  userId Int
+  user   User @relation(fields: [userId], references: [id], map: "fk")
+}
+"""
+    assert errors_of(schema) == [
+        "Error parsing attribute \"@relation\": Your provider does not support named foreign keys."
+    ]
+    assert warnings_of(schema) == []
+
+
+def test_optional_lists_are_rejected():
+    schema = PG + """model A {
+  id Int @id
+  tags String[]?
+}
+"""
+    assert errors_of(schema) == [
+        "Optional lists are not supported. Use either `Type[]` or `Type?`."
+    ]
+    assert warnings_of(schema) == []
+
+
+def test_field_mapped_onto_another_fields_column_is_rejected():
+    schema = PG + """model A {
+  id Int @id
+  a Int @map("b")
+  b Int
+}
+"""
+    assert errors_of(schema) == [
+        "Field \"a\" is already defined on model \"A\"."
+    ]
+    assert warnings_of(schema) == []

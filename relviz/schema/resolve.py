@@ -872,6 +872,8 @@ def _check_scalar_default(ctx: Context, v: AttributeVisitor, field: Field, expr)
         allowed = _FUNCTION_TYPES.get(expr.name)
         if allowed is not None and scalar not in allowed:
             v.error(f"The function `{expr.name}()` cannot be used on fields of type `{scalar}`.")
+            return
+        _check_function_arguments(v, expr)
         return
     if field.is_list and not isinstance(expr, ArrayValue):
         v.error("The default value of a list field must be a list.")
@@ -886,6 +888,25 @@ def _check_scalar_default(ctx: Context, v: AttributeVisitor, field: Field, expr)
         return
     if not _literal_matches(scalar, expr):
         v.error(f"Expected a {scalar} value, but found `{render(expr)}`.")
+
+
+_VERSIONS = {"uuid": ("4", "7"), "cuid": ("1", "2")}
+
+
+def _check_function_arguments(v: AttributeVisitor, call) -> None:
+    """``uuid(4|7)``, ``cuid(1|2)``, ``nanoid(n)``, ``dbgenerated("...")``."""
+    args = [a.value for a in call.arguments]
+    name = call.name
+    if name in _VERSIONS:
+        if args and not (len(args) == 1 and isinstance(args[0], NumericValue) and args[0].text in _VERSIONS[name]):
+            first, second = _VERSIONS[name]
+            v.error(f"`{name}()` takes either no argument, or a single integer argument which is either {first} or {second}.")
+    elif name == "nanoid":
+        if args and not (len(args) == 1 and isinstance(args[0], NumericValue) and "." not in args[0].text):
+            v.error("`nanoid()` takes a single Int argument.")
+    elif name == "dbgenerated":
+        if args and not (len(args) == 1 and isinstance(args[0], StringValue)):
+            v.error("`dbgenerated()` takes a single String argument")
 
 
 def _literal_matches(scalar: str, expr) -> bool:

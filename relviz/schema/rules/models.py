@@ -3,7 +3,7 @@ fields (ambiguity stops everything), its indexes."""
 
 from __future__ import annotations
 
-from relviz.schema.rules import constraints
+from relviz.schema.rules import constraints, defaults
 from relviz.schema.rules import fields as field_rules
 
 __all__ = ["validate_models"]
@@ -31,6 +31,7 @@ def validate_models(ctx) -> bool:
             if field.kind != "relation":
                 field_rules.scalar_field_supported(ctx, field)
                 field_rules.native_type_arguments(ctx, field)
+                defaults.default_value_parses(ctx, field)
         for field in model.fields:
             if field.kind == "relation":
                 if not relation_is_unambiguous(ctx, model, field, names):

@@ -1,0 +1,285 @@
+"""``@default`` strings that must parse: JSON for ``Json`` fields, RFC 3339 for ``DateTime``.
+
+The reasons in parentheses are the ones Prisma's parsers give (serde_json and chrono).
+"""
+
+from __future__ import annotations
+
+from relviz.syntax.nodes import StringValue
+
+__all__ = ["default_value_parses", "json_error", "rfc3339_error"]
+
+
+def default_value_parses(ctx, field) -> None:
+    default = field.default
+    if default is None or not isinstance(default.expression, StringValue) or field.is_list:
+        return
+    text = default.expression.value
+    if field.scalar_type == "Json":
+        reason, kind = json_error(text), "JSON"
+    elif field.scalar_type == "DateTime":
+        reason, kind = rfc3339_error(text), "rfc3339 datetime"
+    else:
+        return
+    if reason is not None:
+        ctx.error(
+            f'Error parsing attribute "@default": Parse error: "{text}" is not a valid {kind} string. ({reason})',
+            default.expression.span,
+        )
+
+
+# -- JSON, with serde_json's messages -----------------------------------------------------------
+class _JsonError(Exception):
+    def __init__(self, message: str, index: int):
+        self.message, self.index = message, index
+
+
+def json_error(text: str) -> str | None:
+    """None for valid JSON, else serde_json's reason: ``expected value at line 1 column 1``."""
+    try:
+        _Json(text).document()
+    except _JsonError as e:
+        line = text.count("\n", 0, e.index) + 1
+        start = text.rfind("\n", 0, e.index) + 1
+        return f"{e.message} at line {line} column {e.index - start}"
+    return None
+
+
+class _Json:
+    def __init__(self, text: str):
+        self.text = text
+        self.i = 0
+
+    def fail(self, message: str, at_current: bool = True):
+        # serde reports the position of the last character read: the offending one, or the end.
+        raise _JsonError(message, self.i + 1 if at_current else self.i)
+
+    def eof(self, what: str):
+        raise _JsonError(f"EOF while parsing {what}", len(self.text))
+
+    def peek(self):
+        return self.text[self.i] if self.i < len(self.text) else None
+
+    def blanks(self):
+        while self.i < len(self.text) and self.text[self.i] in " \n\t\r":
+            self.i += 1
+
+    def document(self):
+        self.value()
+        self.blanks()
+        if self.i < len(self.text):
+            self.fail("trailing characters")
+
+    def value(self):
+        self.blanks()
+        c = self.peek()
+        if c is None:
+            self.eof("a value")
+        if c in "ntf":
+            word = {"n": "null", "t": "true", "f": "false"}[c]
+            for expected in word:
+                got = self.peek()
+                if got is None:
+                    self.eof("a value")
+                if got != expected:
+                    self.fail("expected ident")
+                self.i += 1
+        elif c == "-" or c.isdigit():
+            self.number()
+        elif c == '"':
+            self.i += 1
+            self.string()
+        elif c == "[":
+            self.i += 1
+            self.sequence("]", "a list", self.value)
+        elif c == "{":
+            self.i += 1
+            self.sequence("}", "an object", self.member)
+        else:
+            self.fail("expected value")
+
+    def digits(self) -> int:
+        start = self.i
+        while self.peek() is not None and self.peek() in "0123456789":
+            self.i += 1
+        return self.i - start
+
+    def number(self):
+        if self.peek() == "-":
+            self.i += 1
+        c = self.peek()
+        if c is None:
+            self.eof("a value")
+        if c not in "0123456789":
+            self.fail("invalid number")
+        if c == "0":
+            self.i += 1
+            if self.peek() is not None and self.peek() in "0123456789":
+                self.fail("invalid number")
+        else:
+            self.digits()
+        if self.peek() == ".":
+            self.i += 1
+            if self.peek() is None:
+                self.eof("a value")
+            if not self.digits():
+                self.fail("invalid number")
+        if self.peek() in ("e", "E"):
+            self.i += 1
+            if self.peek() in ("+", "-"):
+                self.i += 1
+            if self.peek() is None:
+                self.eof("a value")
+            if not self.digits():
+                self.fail("invalid number")
+
+    def string(self):
+        while True:
+            c = self.peek()
+            if c is None:
+                self.eof("a string")
+            if c == '"':
+                self.i += 1
+                return
+            if ord(c) < 0x20:
+                self.fail("control character (\\u0000-\\u001F) found while parsing a string")
+            self.i += 1
+            if c == "\\":
+                e = self.peek()
+                if e is None:
+                    self.eof("a string")
+                if e == "u":
+                    for _ in range(4):
+                        self.i += 1
+                        h = self.peek()
+                        if h is None:
+                            self.eof("a string")
+                        if h not in "0123456789abcdefABCDEF":
+                            self.fail("invalid escape")
+                elif e not in '"\\/bfnrt':
+                    self.fail("invalid escape")
+                self.i += 1
+
+    def member(self):
+        self.blanks()
+        c = self.peek()
+        if c is None:
+            self.eof("an object")
+        if c != '"':
+            self.fail("key must be a string")
+        self.i += 1
+        self.string()
+        self.blanks()
+        c = self.peek()
+        if c is None:
+            self.eof("an object")
+        if c != ":":
+            self.fail("expected `:`")
+        self.i += 1
+        self.value()
+
+    def sequence(self, close: str, what: str, item):
+        self.blanks()
+        if self.peek() is None:
+            self.eof(what)
+        if self.peek() == close:
+            self.i += 1
+            return
+        while True:
+            item()
+            self.blanks()
+            c = self.peek()
+            if c is None:
+                self.eof(what)
+            if c == ",":
+                self.i += 1
+                self.blanks()
+                if self.peek() == close:
+                    self.fail("trailing comma")
+                continue
+            if c == close:
+                self.i += 1
+                return
+            self.fail(f"expected `,` or `{close}`")
+
+
+# -- RFC 3339, with chrono's messages -----------------------------------------------------------
+_TOO_SHORT, _INVALID, _OUT_OF_RANGE, _TOO_LONG = (
+    "premature end of input", "input contains invalid characters", "input is out of range", "trailing input",
+)
+
+
+class _DateError(Exception):
+    pass
+
+
+def rfc3339_error(text: str) -> str | None:
+    """None for a valid RFC 3339 date-time, else chrono's reason."""
+    try:
+        _rfc3339(text)
+    except _DateError as e:
+        return str(e)
+    return None
+
+
+def _rfc3339(s: str) -> None:
+    pos = 0
+
+    def number(n: int, low: int, high: int) -> int:
+        nonlocal pos
+        part = s[pos: pos + n]
+        if len(part) < n:
+            if part and not part.isdigit():
+                raise _DateError(_INVALID)
+            raise _DateError(_TOO_SHORT)
+        if not (part.isascii() and part.isdigit()):
+            raise _DateError(_INVALID)
+        pos += n
+        value = int(part)
+        if not low <= value <= high:
+            raise _DateError(_OUT_OF_RANGE)
+        return value
+
+    def char(allowed: str) -> None:
+        nonlocal pos
+        if pos >= len(s):
+            raise _DateError(_TOO_SHORT)
+        if s[pos] not in allowed:
+            raise _DateError(_INVALID)
+        pos += 1
+
+    year = number(4, 0, 9999)
+    char("-")
+    month = number(2, 1, 12)
+    char("-")
+    day = number(2, 1, 31)
+    char("Tt ")
+    number(2, 0, 23)
+    char(":")
+    number(2, 0, 59)
+    char(":")
+    number(2, 0, 60)
+    if pos < len(s) and s[pos] == ".":
+        pos += 1
+        start = pos
+        while pos < len(s) and s[pos].isascii() and s[pos].isdigit():
+            pos += 1
+        if pos == start:
+            raise _DateError(_INVALID if pos < len(s) else _TOO_SHORT)
+    if pos >= len(s):
+        raise _DateError(_TOO_SHORT)
+    if s[pos] in "Zz":
+        pos += 1
+    elif s[pos] in "+-":
+        pos += 1
+        number(2, 0, 23)
+        char(":")
+        number(2, 0, 59)
+    else:
+        raise _DateError(_INVALID)
+    if pos < len(s):
+        raise _DateError(_TOO_LONG)
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    if day > days:
+        raise _DateError(_OUT_OF_RANGE)
