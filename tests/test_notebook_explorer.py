@@ -66,3 +66,9 @@ def test_names_in_the_explanation_are_set_as_code(schema):
     explorer = explore(schema, relation="Post.author")
     assert "<code>Post</code>" in explorer.explanation.value
     assert "`" not in explorer.explanation.value
+
+
+def test_where_widgets_cannot_run_a_static_copy_shows_the_relation(schema):
+    bundle = explore(schema, relation="User.posts")._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "User.posts" in bundle["text/plain"] and "one-to-many" in bundle["text/html"]

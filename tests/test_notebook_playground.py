@@ -172,3 +172,11 @@ def test_the_playground_takes_a_schema_a_path_or_nothing():
     assert "model Post" in Playground(relviz.load(COURSE), debounce=60).text
     assert "model Session" in Playground(str(COURSE), debounce=60).text
     assert Playground(debounce=60).text == STARTER_SCHEMA
+
+
+@pytest.mark.needs_dot
+def test_where_widgets_cannot_run_a_static_copy_shows_the_schema_and_diagram(pg):
+    bundle = pg._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/plain"].startswith("relviz playground (Valid: 5 models, 4 relations)")
+    assert "<svg" in bundle["text/html"] and "model Session" in bundle["text/html"]

@@ -10,7 +10,7 @@ import traitlets
 
 from relviz.notebook import panels
 from relviz.notebook.errorview import notice_html
-from relviz.notebook.widgets_common import guarded_html, panel, problem_html, stylesheet
+from relviz.notebook.widgets_common import StaticFallback, guarded_html, panel, problem_html, stylesheet
 
 __all__ = ["Explorer", "explore"]
 
@@ -38,7 +38,7 @@ def _schema_and_sample(schema, con):
     return schema, Sample(schema, con)
 
 
-class Explorer(widgets.VBox):
+class Explorer(StaticFallback, widgets.VBox):
     """A relation chooser over one schema and one database."""
 
     relation_key = traitlets.Unicode("", help='the chosen relation field, "Model.field"')
@@ -112,6 +112,12 @@ class Explorer(widgets.VBox):
             text = f"{relation.name}: {relation.kind} between {relation.referencing_model.name} and {relation.referenced_model.name}."
         body = _CODE.sub(r"<code>\1</code>", html.escape(text))
         return notice_html(f"<b>{html.escape(key)}</b>: {body}", kind="info", html_text=True)
+
+    def _summary_text(self) -> str:
+        return f"relviz relation explorer ({self.relation_key or 'no relation'}); run the notebook to choose another relation"
+
+    def _static_parts(self):
+        return [notice_html(self._summary_text() + "."), self.explanation.value, self.diagram.value, self.join.value]
 
     def _diagram_html(self, key, relation) -> str:
         options = dict(self.diagram_options)

@@ -18,7 +18,7 @@ import traitlets
 from relviz.notebook import panels
 from relviz.notebook.debounce import Debouncer
 from relviz.notebook.errorview import error_summary, errors_html, notice_html
-from relviz.notebook.widgets_common import guarded_html, panel, problem_html, stylesheet
+from relviz.notebook.widgets_common import StaticFallback, guarded_html, panel, problem_html, stylesheet
 
 __all__ = ["Playground", "playground", "STARTER_SCHEMA", "TABS"]
 
@@ -64,7 +64,7 @@ def schema_text_of(source) -> str:
     raise TypeError(f"playground() takes the schema text, a Schema or a .prisma path, not {type(source).__name__}")
 
 
-class Playground(widgets.VBox):
+class Playground(StaticFallback, widgets.VBox):
     """A schema editor with Diagram, SQL, Tables and Query tabs that follow it as you type."""
 
     schema = traitlets.Any(None, allow_none=True, help="the last valid Schema (None until one parses)")
@@ -273,6 +273,18 @@ class Playground(widgets.VBox):
             self.relation.value = current
         finally:
             self._quiet = False
+
+    # -- where widgets cannot run -----------------------------------------------------------
+    def _summary_text(self) -> str:
+        state = self._summary(self.schema) if self.valid and self.schema is not None else "the schema has errors"
+        return f"relviz playground ({state}); run the notebook to edit the schema live"
+
+    def _static_parts(self):
+        import html
+
+        note = notice_html(self._summary_text() + ".")
+        source = f"<details><summary>schema.prisma</summary><pre>{html.escape(self.text)}</pre></details>"
+        return [note, self.errors.value, source, self.diagram.value]
 
     def close(self) -> None:
         self._debouncer.cancel()

@@ -11,7 +11,10 @@ import ipywidgets as widgets
 from relviz.notebook.errorview import notice_html
 from relviz.notebook.panels import Unavailable
 
-__all__ = ["guarded_html", "panel", "problem_html", "stylesheet"]
+__all__ = ["StaticFallback", "guarded_html", "panel", "problem_html", "stylesheet"]
+
+# Diagrams larger than this stay out of the static copy (a notebook file should stay readable).
+STATIC_SVG_LIMIT = 400_000
 
 
 def stylesheet() -> widgets.HTML:
@@ -48,3 +51,24 @@ def guarded_html(target: widgets.HTML, doing: str, make_html) -> bool:
     except Exception as e:  # shown in the widget: a callback must never break the kernel
         target.value = problem_html(e, doing)
         return False
+
+
+class StaticFallback:
+    """Mixin for widgets: a static HTML copy next to the live view, for where widgets cannot run.
+
+    JupyterLab shows the live widget (its renderer ranks first); GitHub, nbviewer, an untrusted
+    notebook or an exported HTML page show the ``text/html`` copy instead of a bare
+    ``Playground(children=...)``. Subclasses give ``_static_parts()`` and ``_summary_text()``.
+    """
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if not bundle:
+            return bundle
+        try:
+            bundle["text/plain"] = self._summary_text()
+            parts = [p for p in self._static_parts() if p and len(p) <= STATIC_SVG_LIMIT]
+            bundle["text/html"] = f'<div class="relviz-static">{"".join(parts)}</div>'
+        except Exception:  # the live widget matters more than its copy
+            pass
+        return bundle
