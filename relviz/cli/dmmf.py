@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from relviz.cli._common import add_schema_argument, load_schema
 
 __all__ = ["register", "run"]
@@ -17,5 +15,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     schema = load_schema(args.schema)
-    print(json.dumps(schema.to_dmmf(), indent=2, ensure_ascii=False))
+    from relviz.dmmf import dumps
+
+    print(dumps(schema.to_dmmf()))
     return 0
