@@ -17,7 +17,7 @@ _FUNCS = ("_count", "_sum", "_avg", "_min", "_max")
 
 def _source(ctx, info, args) -> str:
     """The filtered (and paged) rows as a subquery aliased ``t0``."""
-    from relviz.client.read import _level_sql
+    from relviz.client.level import level_sql
     from relviz.client.selection import Selection
 
     sel = Selection(info)
@@ -26,7 +26,7 @@ def _source(ctx, info, args) -> str:
     if not any(k in page for k in ("take", "skip", "cursor", "distinct")):
         cond = where_sql(ctx, info, page.get("where"), "t0")
         return f"{info.table} AS t0" + (f" WHERE {cond}" if cond != "TRUE" else "")
-    sql, _plan, _rev = _level_sql(ctx, info, sel, page)
+    sql, _plan, _rev = level_sql(ctx, info, sel, page)
     cols = ", ".join(quote(f.column_name) for f in info.scalars)
     return f"(SELECT {cols} FROM ({sql})) AS t0"
 

@@ -12,147 +12,12 @@ import gc
 from datetime import datetime
 from operator import itemgetter
 
-from relviz.client.errors import validation
-from relviz.client.order import count_expr, order_sql, order_terms, with_key
+from relviz.client.level import level_sql
 from relviz.client.selection import parse_selection
 from relviz.client.values import UTC, output_converter
-from relviz.client.where import Ctx, where_sql
-from relviz.db.names import quote
+from relviz.client.where import Ctx
 
 __all__ = ["find", "read_records", "records_by_keys"]
-
-
-class _Plan:
-    """Where each piece of a level's rows sits: scalars, relation keys, counts, parent key."""
-
-    def __init__(self, sel):
-        self.sel = sel
-        self.columns: list[str] = []
-        self.near_index: dict = {}   # tuple of column names -> tuple of positions
-        self.count_index: list = []  # (name, position)
-        self.parent_index: tuple = ()
-
-
-def _position(cols: list, expr: str) -> int:
-    """Where ``expr`` is in the select list, adding it at the end if it is not there yet."""
-    if expr not in cols:
-        cols.append(expr)
-    return cols.index(expr)
-
-
-def _int_arg(value, name):
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise validation(f"Invalid value for argument `{name}`: expected an Int.")
-    return value
-
-
-def _level_sql(ctx, info, sel, args, parent=None):
-    """The SQL for one level and its :class:`_Plan`; parameters go to ``ctx.params`` in SQL order."""
-    plan = _Plan(sel)
-    a = "t0"
-    head, filt, order_ctx, cur_ctx = ctx.sub(), ctx.sub(), ctx.sub(), ctx.sub()
-    cols = [f"{a}.{quote(f.column_name)}" for f in sel.scalars]
-    for _key, link, _args, _sub in sel.relations:
-        if link.near not in plan.near_index:
-            plan.near_index[link.near] = tuple(_position(cols, f"{a}.{quote(c)}") for c in link.near)
-    for name, link, where in sel.counts:
-        plan.count_index.append((name, len(cols)))
-        cols.append(count_expr(head, link, a, where))
-
-    if parent is None:
-        source = f"{info.table} AS {a}"
-        conditions = []
-        pcols = []
-    else:
-        link, keys = parent
-        if link.kind == "join":
-            source = (f"{link.table} AS j JOIN {info.table} AS {a} "
-                      f"ON {a}.{quote(link.far[0])} = j.{quote(link.far_join)}")
-            pcols = [f"j.{quote(link.near_join)}"]
-        else:
-            source = f"{info.table} AS {a}"
-            pcols = [f"{a}.{quote(c)}" for c in link.far]
-        conditions = [_in_keys(filt, pcols, keys)]
-        plan.parent_index = tuple(_position(cols, c) for c in pcols)
-    cond = where_sql(filt, info, args.get("where"), a)
-    if cond != "TRUE":
-        conditions.append(cond)
-    terms = with_key(info, order_terms(order_ctx, info, args.get("orderBy"), a), a)
-    take = _int_arg(args.get("take"), "take")
-    skip = _int_arg(args.get("skip"), "skip") or 0
-    distinct = args.get("distinct")
-    cursor = args.get("cursor")
-    if isinstance(distinct, str):
-        distinct = [distinct]
-    plan.columns = cols
-    where_clause = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    reverse = take is not None and take < 0
-    simple = not distinct and cursor is None and (parent is None or (take is None and not skip))
-    if simple:
-        sql = f"SELECT {', '.join(cols)} FROM {source}{where_clause} ORDER BY {order_sql(terms, reverse=reverse)}"
-        if take is not None:
-            sql += f" LIMIT {abs(take)}"
-        if skip:
-            sql += f" OFFSET {skip}"
-        ctx.params.extend(head.params + filt.params + order_ctx.params)
-        return sql, plan, reverse
-    # The general form: hidden order columns (__o), parent key (__c) and distinct columns (__d),
-    # then windows for distinct, the cursor and per-parent pages.
-    inner_cols = list(cols)
-    for j, i in enumerate(plan.parent_index):
-        inner_cols[i] = f"{cols[i]} AS __c{j}"
-    inner_cols += [f"{expr} AS __o{i}" for i, (expr, _d, _n) in enumerate(terms)]
-    outer_terms = [(f"__o{i}", d, n) for i, (_e, d, n) in enumerate(terms)]
-    for i, name in enumerate(distinct or ()):
-        field = info.scalar_by_name.get(name)
-        if field is None:
-            raise validation(f"Invalid value for argument `distinct`: `{name}` is not a scalar field of {info.name}.")
-        inner_cols.append(f"{a}.{quote(field.column_name)} AS __d{i}")
-    if cursor is not None:
-        from relviz.client.where import unique_where
-
-        if parent is not None:
-            raise validation("relviz supports `cursor` on the top-level query only.")
-        unique_where(info, cursor, argument="cursor")
-        inner_cols.append(f"({where_sql(cur_ctx, info, cursor, a)}) AS __cur")
-        # Prisma places the cursor among all rows (it need not match `where`): number every row,
-        # keep the filter as a column (__w) and apply it after the cursor's position is known.
-        inner_cols.append(f"({' AND '.join(conditions) or 'TRUE'}) AS __w")
-        where_clause = ""
-    inner = f"SELECT {', '.join(inner_cols)} FROM {source}{where_clause}"
-    parent_names = [f"__c{j}" for j in range(len(plan.parent_index))]
-    if distinct:
-        keys = parent_names + (["__w"] if cursor is not None else []) + [f"__d{i}" for i in range(len(distinct))]
-        inner = (f"SELECT * FROM ({inner}) AS d QUALIFY row_number() OVER (PARTITION BY {', '.join(keys)} "
-                 f"ORDER BY {order_sql(outer_terms)}) = 1")
-    partition = f"PARTITION BY {', '.join(parent_names)} " if parent else ""
-    base = (f"SELECT *, row_number() OVER ({partition}ORDER BY {order_sql(outer_terms, reverse=reverse)}) AS __rn "
-            f"FROM ({inner}) AS b")
-    filters = []
-    if cursor is not None:
-        filters.append("__w AND __rn >= (SELECT min(__rn) FROM __base WHERE __cur)")
-    if parent is not None and (take is not None or skip):
-        filters.append(f"__rn > {skip}" + (f" AND __rn <= {skip + abs(take)}" if take is not None else ""))
-    sql = f"WITH __base AS ({base}) SELECT * FROM __base" + (f" WHERE {' AND '.join(filters)}" if filters else "")
-    sql += " ORDER BY __rn"
-    if parent is None:
-        if take is not None:
-            sql += f" LIMIT {abs(take)}"
-        if skip:
-            sql += f" OFFSET {skip}"
-    ctx.params.extend(head.params + order_ctx.params + cur_ctx.params + filt.params)
-    return sql, plan, reverse
-
-
-def _in_keys(ctx, pcols, keys) -> str:
-    if len(pcols) == 1:
-        ctx.params.append([k[0] for k in keys])
-        return f"{pcols[0]} IN (SELECT unnest(?))"
-    for i in range(len(pcols)):
-        ctx.params.append([k[i] for k in keys])
-    return f"({', '.join(pcols)}) IN (SELECT {', '.join('unnest(?)' for _ in pcols)})"
 
 
 _BUILDERS: dict = {}
@@ -203,7 +68,7 @@ def read_records(client, info, args, *, parent=None, sel=None):
     """The records of ``info`` for ``args`` (``where``, ``orderBy``, ``take``... and ``select``/``include``/``omit``)."""
     sel = sel or parse_selection(client._si, info, args)
     ctx = Ctx(client._si)
-    sql, plan, reverse = _level_sql(ctx, info, sel, args, parent)
+    sql, plan, reverse = level_sql(ctx, info, sel, args, parent)
     rows = client._fetch(sql, ctx.params)
     if reverse:
         rows.reverse()

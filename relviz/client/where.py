@@ -112,17 +112,9 @@ _OPS = ("equals", "in", "notIn", "lt", "lte", "gt", "gte", "contains", "startsWi
         "string_contains", "string_starts_with", "string_ends_with", "search", "isSet")
 
 
-def _is_filter_object(field, value) -> bool:
-    if not isinstance(value, dict):
-        return False
-    if field.scalar_type == "Json" and not field.is_list:
-        return True  # a Json field is always filtered through an object ({equals: ...})
-    return True
-
-
 def scalar_filter(ctx, field, col: str, value) -> str:
     """The condition for one scalar field: a plain value means ``equals``."""
-    if not _is_filter_object(field, value):
+    if not isinstance(value, dict):
         return _equals(ctx, field, col, value, insensitive=False)
     for op in value:
         if op not in _OPS:
