@@ -91,12 +91,14 @@ def link_id(relation):
 
 
 def relation_tooltip(relation):
-    """One line: `Post.author -> User.posts: one-to-many, relation "PostToUser"`."""
+    """`Post.author <-> User.posts: one-to-many, relation "PostToUser"`, then the relation explained."""
     back = relation.referenced_field
     ends = f"{relation.referencing_model.name}.{relation.referencing_field.name}"
     if back is not None:
         ends += f" \u2194 {relation.referenced_model.name}.{back.name}"
-    return f'{ends}: {relation.kind}, relation "{relation.name}"'
+    summary = f'{ends}: {relation.kind}, relation "{relation.name}"'
+    explain = getattr(relation, "explain", None)
+    return f"{summary}\n\n{explain()}" if callable(explain) else summary
 
 
 def join_key_markers(provider):
