@@ -72,10 +72,23 @@ def diagram(
     highlight=None,
     enums=False,
 ):
-    """Draw a schema: every model (or `focus` models and `depth` hops around them).
+    """Draw a schema as an entity-relationship diagram with crow's foot ends.
 
-    `schema` may also be one Relation: its two models, the relation highlighted.
-    detail="auto" shows every field for up to 15 tables, keys up to 60, table names beyond.
+    schema       a Schema (``relviz.load(path)``), or one Relation: its two models, highlighted
+    focus        model name(s) to centre on; with ``depth`` hops of related models around them
+    include      glob(s) of model names to keep (``"User*"``); exclude: glob(s) to leave out
+    direction    "LR" (left to right) or "TB" (top to bottom)
+    join_tables  "logical": an implicit many-to-many is one line; "physical": its ``_AToB``
+                 table with columns A and B
+    detail       "tables" (names only), "keys" (key columns), "all" (every field, relation
+                 fields in grey), or "auto": all up to 15 tables, keys up to 60, names beyond
+    db_names     show ``@map``/``@@map`` database names instead of Prisma names
+    theme        "light" or "dark"
+    highlight    one relation to point at: a Relation, its name, or "Model.field"
+    enums        draw enums as tables, linked from the fields that use them
+
+    Returns a :class:`Diagram`: ``.source`` (DOT), ``.mermaid()``, ``.markdown()``,
+    ``.pipe(format)``, ``.render(path)``; in Jupyter it shows itself as SVG.
     """
     is_relation = hasattr(schema, "referencing_model") and hasattr(schema, "kind")
     if is_relation and highlight is None:
