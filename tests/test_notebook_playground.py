@@ -180,3 +180,21 @@ def test_where_widgets_cannot_run_a_static_copy_shows_the_schema_and_diagram(pg)
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/plain"].startswith("relviz playground (Valid: 5 models, 4 relations)")
     assert "<svg" in bundle["text/html"] and "model Session" in bundle["text/html"]
+
+
+@pytest.mark.needs_dot
+def test_the_diagram_can_focus_on_one_model(pg):
+    assert pg.focus.options[1:] == ("User", "Profile", "Post", "Session", "Account")
+    pg.depth.value = 0
+    pg.focus.value = "Session"
+    assert ">Session<" in pg.diagram.value and ">Post<" not in pg.diagram.value
+    pg.text = pg.text + TAG
+    pg.refresh()
+    assert pg.focus.value == "Session" and "Tag" in pg.focus.options
+
+
+@pytest.mark.needs_dot
+def test_diagram_keywords_set_the_first_view(course_text):
+    widget = playground(course_text, debounce=60, focus="Profile", depth=0, direction="TB")
+    assert widget.focus.value == "Profile" and widget.direction.value == "TB"
+    assert ">Profile<" in widget.diagram.value and ">Session<" not in widget.diagram.value

@@ -23,6 +23,7 @@ from relviz.notebook.widgets_common import StaticFallback, guarded_html, panel, 
 __all__ = ["Playground", "playground", "STARTER_SCHEMA", "TABS"]
 
 TABS = ("Diagram", "SQL", "Tables", "Query")
+ALL_MODELS = "(all models)"
 DIALECTS = ("postgresql", "sqlite", "duckdb")
 
 STARTER_SCHEMA = """\
@@ -91,6 +92,13 @@ class Playground(StaticFallback, widgets.VBox):
         self.banner = panel("relviz-banner")
         self.problems = panel("relviz-problems")
         self.diagram = panel("relviz-diagram", width="100%")
+        self._initial_focus = diagram_options.pop("focus", None)
+        self.focus = widgets.Dropdown(options=[ALL_MODELS], value=ALL_MODELS, description="focus",
+                                      layout=widgets.Layout(width="220px"), style={"description_width": "40px"})
+        self.depth = widgets.BoundedIntText(value=diagram_options.pop("depth", 1), min=0, max=5, description="depth",
+                                            layout=widgets.Layout(width="110px"), style={"description_width": "40px"})
+        self.direction = widgets.ToggleButtons(options=("LR", "TB"), value=diagram_options.pop("direction", "LR"),
+                                               style={"button_width": "40px"}, tooltips=("left to right", "top to bottom"))
         self.sql = panel("relviz-panel", width="100%", max_height=height)
         self.dialect = widgets.Dropdown(options=DIALECTS, value=dialect or "postgresql", description="dialect",
                                         layout=widgets.Layout(width="220px"))
@@ -106,7 +114,7 @@ class Playground(StaticFallback, widgets.VBox):
         self.call_result = panel("relviz-panel", width="100%", max_height=height)
 
         self.tabs = widgets.Tab(children=[
-            widgets.VBox([self.diagram]),
+            widgets.VBox([widgets.HBox([self.focus, self.depth, self.direction]), self.diagram]),
             widgets.VBox([self.dialect, self.sql]),
             widgets.VBox([self.rows, self.tables]),
             widgets.VBox([widgets.HBox([self.relation, self.how]), self.query,
@@ -123,6 +131,8 @@ class Playground(StaticFallback, widgets.VBox):
         self.rows.observe(self._on_option("Tables", "Query"), names="value")
         self.relation.observe(self._on_option("Query"), names="value")
         self.how.observe(self._on_option("Query"), names="value")
+        for control in (self.focus, self.depth, self.direction):
+            control.observe(self._on_option("Diagram"), names="value")
         self.call.observe(self._on_call, names="value")
         self.run_call.on_click(lambda button: self._on_call(None))
         self.refresh()
@@ -228,10 +238,32 @@ class Playground(StaticFallback, widgets.VBox):
         }[tab]
         guarded_html(target, doing, make)
 
+    def diagram_settings(self) -> dict:
+        """The keywords the Diagram tab passes to :func:`relviz.diagram.diagram` now."""
+        settings = dict(self.diagram_options, depth=self.depth.value, direction=self.direction.value)
+        if self.focus.value != ALL_MODELS:
+            settings["focus"] = self.focus.value
+        return settings
+
+    def _update_focus_choices(self) -> None:
+        names = [m.name for m in self.schema.models]
+        if list(self.focus.options[1:]) == names:
+            return
+        wanted, self._initial_focus = (self._initial_focus or self.focus.value), None
+        current = wanted if wanted in names else ALL_MODELS
+        self._quiet = True
+        try:
+            self.focus.options = [ALL_MODELS, *names]
+            self.focus.value = current
+        finally:
+            self._quiet = False
+
     def _diagram_html(self) -> str:
-        key = self._shown_text
+        self._update_focus_choices()
+        settings = self.diagram_settings()
+        key = (self._shown_text, tuple(sorted((k, repr(v)) for k, v in settings.items())))
         if key not in self._svg_cache:
-            self._svg_cache[key] = panels.diagram_svg(self.schema, **self.diagram_options)
+            self._svg_cache[key] = panels.diagram_svg(self.schema, **settings)
             while len(self._svg_cache) > 32:
                 self._svg_cache.popitem(last=False)
         self._svg_cache.move_to_end(key)
