@@ -84,6 +84,18 @@ class Playground(StaticFallback, widgets.VBox):
         self._default_call = ""      # the Prisma Client call the playground wrote (not the reader)
         self._debouncer = Debouncer(self.refresh, debounce)
 
+        self._make_editor(schema_text, height)
+        self._make_tabs(height, rows, dialect, diagram_options)
+        left = widgets.VBox([self.status, self.editor, self.errors],
+                            layout=widgets.Layout(width="41%", min_width="300px", margin="0 12px 0 0"))
+        right = widgets.VBox([self.banner, self.tabs], layout=widgets.Layout(width="58%"))
+        super().__init__([stylesheet(), widgets.HBox([left, right], layout=widgets.Layout(width="100%")), self.problems])
+        self.add_class("relviz-playground")
+        self._wire()
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------------
+    def _make_editor(self, schema_text, height: str) -> None:
         self.editor = widgets.Textarea(value=schema_text_of(schema_text), continuous_update=True,
                                        layout=widgets.Layout(width="100%", height=height))
         self.editor.add_class("relviz-editor")
@@ -91,12 +103,15 @@ class Playground(StaticFallback, widgets.VBox):
         self.errors = panel("relviz-errors-panel", width="100%")
         self.banner = panel("relviz-banner")
         self.problems = panel("relviz-problems")
+
+    def _make_tabs(self, height: str, rows: int, dialect, diagram_options: dict) -> None:
+        small = {"description_width": "40px"}
         self.diagram = panel("relviz-diagram", width="100%")
         self._initial_focus = diagram_options.pop("focus", None)
         self.focus = widgets.Dropdown(options=[ALL_MODELS], value=ALL_MODELS, description="focus",
-                                      layout=widgets.Layout(width="220px"), style={"description_width": "40px"})
+                                      layout=widgets.Layout(width="220px"), style=small)
         self.depth = widgets.BoundedIntText(value=diagram_options.pop("depth", 1), min=0, max=5, description="depth",
-                                            layout=widgets.Layout(width="110px"), style={"description_width": "40px"})
+                                            layout=widgets.Layout(width="110px"), style=small)
         self.direction = widgets.ToggleButtons(options=("LR", "TB"), value=diagram_options.pop("direction", "LR"),
                                                style={"button_width": "40px"}, tooltips=("left to right", "top to bottom"))
         self.sql = panel("relviz-panel", width="100%", max_height=height)
@@ -112,7 +127,6 @@ class Playground(StaticFallback, widgets.VBox):
         self.call.add_class("relviz-call")
         self.run_call = widgets.Button(description="Run", layout=widgets.Layout(width="70px"))
         self.call_result = panel("relviz-panel", width="100%", max_height=height)
-
         self.tabs = widgets.Tab(children=[
             widgets.VBox([widgets.HBox([self.focus, self.depth, self.direction]), self.diagram]),
             widgets.VBox([self.dialect, self.sql]),
@@ -120,11 +134,8 @@ class Playground(StaticFallback, widgets.VBox):
             widgets.VBox([widgets.HBox([self.relation, self.how]), self.query,
                           widgets.HBox([self.call, self.run_call], layout=widgets.Layout(width="100%")), self.call_result]),
         ], titles=TABS, layout=widgets.Layout(width="100%"))
-        left = widgets.VBox([self.status, self.editor, self.errors], layout=widgets.Layout(width="41%", min_width="300px", margin="0 12px 0 0"))
-        right = widgets.VBox([self.banner, self.tabs], layout=widgets.Layout(width="58%"))
-        super().__init__([stylesheet(), widgets.HBox([left, right], layout=widgets.Layout(width="100%")), self.problems])
-        self.add_class("relviz-playground")
 
+    def _wire(self) -> None:
         self.editor.observe(self._on_edit, names="value")
         self.tabs.observe(self._on_tab, names="selected_index")
         self.dialect.observe(self._on_option("SQL"), names="value")
@@ -135,7 +146,6 @@ class Playground(StaticFallback, widgets.VBox):
             control.observe(self._on_option("Diagram"), names="value")
         self.call.observe(self._on_call, names="value")
         self.run_call.on_click(lambda button: self._on_call(None))
-        self.refresh()
 
     # -- reading the editor ------------------------------------------------------------------
     @property
