@@ -112,3 +112,10 @@ def test_the_readme_images_are_up_to_date(name, options):
     args = ["render", str(DATA / "course.prisma"), "-o", str(image), *options, "--check"]
     hint = f"run: relviz render data/course.prisma -o docs/images/{name} {' '.join(options)} (and the same for .png)"
     assert main(args) == 0, hint
+
+
+def test_a_graphviz_failure_is_a_relviz_error():
+    from relviz.diagram.output import run_dot
+
+    with pytest.raises(relviz.RelvizError, match="`dot` failed"):
+        run_dot("digraph { a -> }", format="svg")

@@ -73,6 +73,9 @@ def run_dot(source, *, format, dpi=None):
         data = graphviz.pipe("dot", format, source.encode("utf-8"), quiet=True)
     except graphviz.ExecutableNotFound:
         raise GraphvizMissing(f"Graphviz's `dot` program was not found: {INSTALL_HINT}") from None
+    except graphviz.CalledProcessError as failed:
+        message = (failed.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise RelvizError(f"Graphviz's `dot` failed: {message[-1] if message else failed}") from None
     if format == "pdf":
         data = _PDF_DATES.sub(lambda m: m.group(1) + b"19700101000000", data)
     return data
