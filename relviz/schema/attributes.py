@@ -120,8 +120,11 @@ class AttributeVisitor:
         self.prefix = prefix
         self.unused = dict.fromkeys(range(len(self.attributes)))  # ordered set of indexes
         self.by_name: dict[str, list[int]] = {}
+        self.has_scoped = False
         for i, attribute in enumerate(self.attributes):
             self.by_name.setdefault(attribute.name, []).append(i)
+            if "." in attribute.name:
+                self.has_scoped = True
         self.current: Attribute | None = None
         self.args: dict = {}
 
@@ -149,6 +152,8 @@ class AttributeVisitor:
 
     def native_type(self) -> Attribute | None:
         """The ``@db.Type`` attribute; a second one is reported."""
+        if not self.has_scoped:
+            return None
         chosen = None
         for i, attribute in enumerate(self.attributes):
             if "." in attribute.name:

@@ -79,6 +79,8 @@ _KIND_WORD = {"model": "model", "view": "view", "type": "composite type", "enum"
 
 
 def _identifier(ctx: Context, name: str, span, item: str) -> None:
+    if name and not name[0].isnumeric() and "-" not in name:
+        return
     if not name:
         ctx.error(f"Error validating: The name of a {item} must not be empty.", span)
     elif name[0].isnumeric():
@@ -89,7 +91,9 @@ def _identifier(ctx: Context, name: str, span, item: str) -> None:
 
 def _attribute_identifiers(ctx: Context, attributes) -> None:
     for attribute in attributes:
-        _identifier(ctx, attribute.name, attribute.name_span, "Attribute")
+        name = attribute.name
+        if not name or name[0].isnumeric() or "-" in name:
+            _identifier(ctx, name, attribute.name_span, "Attribute")
 
 
 def resolve_names(ctx: Context) -> None:
@@ -503,12 +507,13 @@ def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_ind
     if not field.attributes:
         return
     v = AttributeVisitor(ctx, field.attributes)
-    if v.single("map") is not None:
+    names = v.by_name
+    if "map" in names and v.single("map") is not None:
         field.db_name = _map_name(ctx, v)
         if field.db_name is not None:
             _mapped_name_clashes(ctx, model, field, state)
         v.done()
-    if v.single("ignore") is not None:
+    if "ignore" in names and v.single("ignore") is not None:
         if field.kind == "unsupported":
             v.error(
                 "Fields of type `Unsupported` cannot take an `@ignore` attribute. "
@@ -517,21 +522,21 @@ def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_ind
         else:
             field.is_ignored = True
         v.done()
-    if v.single("relation") is not None:
+    if "relation" in names and v.single("relation") is not None:
         v.error("Invalid field type, not a relation.")
         v.done()
-    attribute = v.single("id")
+    attribute = v.single("id") if "id" in names else None
     if attribute is not None:
         _field_id(ctx, v, model, field, attribute, state)
         v.done()
-    if v.single("updatedAt") is not None:
+    if "updatedAt" in names and v.single("updatedAt") is not None:
         if field.scalar_type != "DateTime":
             v.error("Fields that are marked with @updatedAt must be of type DateTime.")
         if field.is_list:
             v.error("Fields that are marked with @updatedAt cannot be lists.")
         field.is_updated_at = True
         v.done()
-    attribute = v.single("default")
+    attribute = v.single("default") if "default" in names else None
     if attribute is not None:
         _field_default(ctx, v, field, attribute)
         v.done()
@@ -541,7 +546,7 @@ def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_ind
             prefix, _, type_name = attribute.name.partition(".")
             field.native_type = NativeType(type_name, tuple(_native_arg(a.value) for a in attribute.arguments), prefix)
             field._native_attribute = attribute
-    attribute = v.single("unique")
+    attribute = v.single("unique") if "unique" in names else None
     if attribute is not None:
         db_name = _map_arg(ctx, v)
         length = _length_arg(ctx, v)

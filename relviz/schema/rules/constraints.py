@@ -47,6 +47,8 @@ def describe(scope: str, model: str) -> str:
 
 
 def _truncate(text: str, limit: int) -> str:
+    if len(text) < limit and text.isascii():
+        return text
     data = text.encode("utf-8")
     if len(data) < limit:
         return text
@@ -80,6 +82,8 @@ class ConstraintNames:
         self.scopes = _SCOPES.get(provider, ())
         self.counts: dict = {}
         self.ctx = ctx
+        self._index_names: dict = {}
+        self._relation_names: dict = {}
         models = ctx.models_in_order
         for scope in self.scopes:
             is_global = scope.startswith("Global")
@@ -115,17 +119,27 @@ class ConstraintNames:
         return pk.db_name or primary_key_name(model.table_name, self.limit)
 
     def index(self, model, index) -> str:
-        if index.db_name:
-            return index.db_name
-        columns = [f.field.column_name for f in index.fields]
-        return index_name(model.table_name, columns, index.kind == "unique", self.limit)
+        name = self._index_names.get(index)
+        if name is None:
+            if index.db_name:
+                name = index.db_name
+            else:
+                columns = [f.field.column_name for f in index.fields]
+                name = index_name(model.table_name, columns, index.kind == "unique", self.limit)
+            self._index_names[index] = name
+        return name
 
     def relation(self, relation) -> str:
-        info = self.ctx.relation_info.get(relation.forward)
-        if info is not None and info.map:
-            return info.map
-        columns = [f.column_name for f in (info.fields or [])] if info is not None else []
-        return foreign_key_name(relation.model_a.table_name, columns, self.limit)
+        name = self._relation_names.get(relation)
+        if name is None:
+            info = self.ctx.relation_info.get(relation.forward)
+            if info is not None and info.map:
+                name = info.map
+            else:
+                columns = [f.column_name for f in (info.fields or [])] if info is not None else []
+                name = foreign_key_name(relation.model_a.table_name, columns, self.limit)
+            self._relation_names[relation] = name
+        return name
 
     def violations(self, kind: str, model, name: str):
         """The scopes in which ``name`` is used more than once, global ones first."""

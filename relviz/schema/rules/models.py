@@ -29,9 +29,12 @@ def validate_models(ctx) -> bool:
         field_rules.autoincrement(ctx, model)
         for field in model.fields:
             if field.kind != "relation":
-                field_rules.scalar_field_supported(ctx, field)
-                field_rules.native_type_arguments(ctx, field)
-                defaults.default_value_parses(ctx, field)
+                if field.is_list or field.scalar_type == "Json":
+                    field_rules.scalar_field_supported(ctx, field)
+                if field.native_type is not None:
+                    field_rules.native_type_arguments(ctx, field)
+                if field.default is not None:
+                    defaults.default_value_parses(ctx, field)
         for field in model.fields:
             if field.kind == "relation":
                 if not relation_is_unambiguous(ctx, model, field, names):
