@@ -20,18 +20,34 @@ def ip():
 
 
 def run(ip, line, cell):
-    """Run one %%prisma cell; the HTML it displayed, joined, and the text/plain."""
+    """Run one %%prisma cell; the HTML and SVG it displayed, joined, and the text/plain."""
     with capture_output() as captured:
         ip.run_cell_magic("prisma", line, cell)
-    html = "".join(o.data.get("text/html", "") for o in captured.outputs)
+    html = "".join(o.data.get("text/html", "") + o.data.get("image/svg+xml", "") for o in captured.outputs)
     text = "".join(o.data.get("text/plain", "") for o in captured.outputs)
     return html, text, captured
 
 
 @pytest.mark.needs_dot
-def test_a_valid_cell_is_drawn(ip):
-    html, _, _ = run(ip, "", COURSE)
-    assert "<svg" in html and ">Session<" in html
+def test_a_valid_cell_is_drawn_as_an_svg_image(ip):
+    _, text, captured = run(ip, "", COURSE)
+    (output,) = captured.outputs
+    assert output.data["image/svg+xml"].lstrip().startswith("<?xml")
+    assert ">Session<" in output.data["image/svg+xml"]
+    assert text.startswith("<Schema 5 models")
+
+
+def test_without_graphviz_the_diagram_falls_back_to_mermaid(ip, monkeypatch):
+    from relviz.diagram import GraphvizMissing
+    from relviz.notebook import dotserver
+
+    def missing(figure):
+        raise GraphvizMissing("no dot here")
+
+    monkeypatch.setattr(dotserver, "svg_of", missing)
+    monkeypatch.setattr("relviz.diagram.figure.run_dot", lambda *a, **k: missing(None))
+    _, _, captured = run(ip, "", COURSE)
+    assert "erDiagram" in captured.outputs[0].data["text/markdown"]
 
 
 def test_name_keeps_the_parsed_schema_in_the_notebook(ip):

@@ -126,8 +126,18 @@ def run_cell(cell: str, options, namespace: dict) -> None:
 
 
 def _show_diagram(schema, options) -> None:
-    svg = panels.diagram_svg(schema, **_diagram_options(options))
-    _show_html(f'<div class="relviz-diagram">{svg}</div>', repr(schema))
+    """The diagram as ``image/svg+xml``, as a Diagram displays itself (GitHub shows it too)."""
+    from relviz.notebook.dotserver import svg_of
+
+    figure = panels.needs("relviz.diagram", "diagram", "The diagram")(schema, **_diagram_options(options))
+    try:
+        svg = svg_of(figure)
+    except panels.needs("relviz.diagram", "GraphvizMissing", "The diagram"):
+        from relviz.diagram.display import mimebundle
+
+        display(mimebundle(figure), raw=True)  # Mermaid text, and how to install Graphviz
+        return
+    display({"image/svg+xml": svg, "text/plain": repr(schema)}, raw=True)
 
 
 def _show_sql(schema, dialect: str) -> None:
