@@ -66,3 +66,9 @@ def test_diagram_takes_a_relation_and_refuses_other_things(course):
     assert [link.id for link in figure.scene.links if link.highlighted] == ["Profile.user"]
     with pytest.raises(relviz.UsageError, match="give a Schema"):
         diagram("data/course.prisma")
+
+
+def test_a_model_shows_itself_with_its_neighbours(course):
+    figure = diagram(course.model("Profile"))
+    assert [t.id for t in figure.scene.tables] == ["User", "Profile"]
+    assert mimebundle(course.model("Profile"), include=["text/plain"]) == {}

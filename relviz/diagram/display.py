@@ -1,4 +1,4 @@
-"""Notebook display: `_repr_mimebundle_` for Schema, Relation and Diagram (SVG by default)."""
+"""Notebook display: `_repr_mimebundle_` for Schema, Model, Relation and Diagram (SVG by default)."""
 
 from .output import GraphvizMissing
 
@@ -6,7 +6,7 @@ __all__ = ["mimebundle", "diagram_of"]
 
 
 def diagram_of(obj, **options):
-    """A Diagram for a Diagram, a Relation (highlighted, with its two models) or a Schema."""
+    """A Diagram for a Diagram, a Schema, a Model (with its neighbours) or a Relation (highlighted)."""
     from .figure import Diagram, diagram
 
     return obj if isinstance(obj, Diagram) else diagram(obj, **options)

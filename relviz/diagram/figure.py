@@ -74,7 +74,8 @@ def diagram(
 ):
     """Draw a schema as an entity-relationship diagram with crow's foot ends.
 
-    schema       a Schema (``relviz.load(path)``), or one Relation: its two models, highlighted
+    schema       a Schema (``relviz.load(path)``); one Relation: its two models, highlighted;
+                 or one Model: the model and its neighbours (as ``focus=model.name``)
     focus        model name(s) to centre on; with ``depth`` hops of related models around them
     include      glob(s) of model names to keep (``"User*"``); exclude: glob(s) to leave out
     direction    "LR" (left to right) or "TB" (top to bottom)
@@ -93,6 +94,8 @@ def diagram(
     is_relation = hasattr(schema, "referencing_model") and hasattr(schema, "kind")
     if is_relation and highlight is None:
         highlight = schema
+    if _is_model(schema):
+        schema, focus = schema.schema, focus or schema.name
     options = Options(
         focus=as_tuple(focus),
         depth=depth,
@@ -109,6 +112,10 @@ def diagram(
     return Diagram(build_scene(_parts(schema, is_relation=is_relation), options))
 
 
+def _is_model(obj):
+    return hasattr(obj, "relation_fields") and hasattr(getattr(obj, "schema", None), "models")
+
+
 def _parts(obj, *, is_relation):
     if isinstance(obj, SchemaParts):
         return obj
@@ -117,5 +124,6 @@ def _parts(obj, *, is_relation):
     if hasattr(obj, "models") and hasattr(obj, "relations"):
         return parts_of_schema(obj)
     raise DiagramOptionError(
-        f"cannot draw a {type(obj).__name__}: give a Schema (relviz.load(path) or relviz.parse(text)) or a Relation"
+        f"cannot draw a {type(obj).__name__}: give a Schema (relviz.load(path) or relviz.parse(text)),"
+        " a Model or a Relation"
     )
