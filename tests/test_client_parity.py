@@ -81,12 +81,21 @@ def test_the_edge_cases_answer_as_prisma_client_does(tmp_path):
             assert _same(g, e), f"#{i} {op.get('note')}:\n  relviz: {g}\n  prisma: {e}"
 
 
+@pytest.mark.parametrize("ops_path", SCRIPTS + [EDGE], ids=_name)
+def test_the_output_is_byte_for_byte_what_the_oracle_printed(ops_path, tmp_path):
+    """Not only the same JSON: the same text, error messages included (JSON.stringify's layout)."""
+    schema = QUERIES / (ops_path.name.split(".")[0] + ".prisma")
+    out = tmp_path / "results.json"
+    assert main(["query", str(schema), str(ops_path), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == ops_path.with_name(_name(ops_path) + ".expected.json").read_text(encoding="utf-8")
+
+
 def test_the_scripts_cover_347_operations():
     assert sum(len(json.loads(p.read_text(encoding="utf-8"))) for p in SCRIPTS) == 347
 
 
 def test_error_results_carry_the_message_and_the_code(tmp_path):
     got = _run(QUERIES / "course.writes.ops.json", tmp_path)
-    assert got[44]["code"] == "P2002" and "Unique constraint failed on the fields: (`email`)" in got[44]["error"]
+    assert got[44] == {"error": "  Unique constraint failed on the fields: (`email`)", "code": "P2002"}
     assert got[57]["code"] == "P2003" and "`Post_authorId_fkey`" in got[57]["error"]
     assert got[32]["code"] is None and "Argument `author` is missing." in got[32]["error"]

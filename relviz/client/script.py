@@ -11,8 +11,13 @@ __all__ = ["dumps", "run_operations"]
 
 
 def _message(e: PrismaClientError) -> str:
-    """Like the oracle: the last three lines of the message, joined by spaces."""
-    return " ".join(str(e).strip().split("\n")[-3:])
+    """As the oracle prints it: the last three lines of Prisma's message, joined by spaces.
+
+    Prisma's message ends with a blank line and the sentence, after the code frame of the call
+    (known request errors) or after the printed arguments, whose last line is ``}`` (validation).
+    """
+    before = "}" if e.code is None else ""
+    return " ".join([before, ""] + e.prisma_message.strip().split("\n")[-1:])
 
 
 def run_operations(schema, operations, *, con=None) -> list:
