@@ -2,6 +2,7 @@
 
 import html
 import re
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ def test_every_valid_corpus_schema_has_a_node_per_model_and_an_edge_per_relation
         pytest.skip("Prisma rejects this schema")
     schema = relviz.load(real_schema)
     svg = diagram(schema).svg()
+    ElementTree.fromstring(svg.encode("utf-8"))  # well-formed
     nodes = svg_titles(svg, "node")
     for model in (*schema.models, *schema.views):
         assert model.name in nodes
