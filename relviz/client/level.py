@@ -36,11 +36,13 @@ def _position(cols: list, expr: str) -> int:
     return cols.index(expr)
 
 
-def _int_arg(value, name):
+def _int_arg(value, name, *, negative_ok=True):
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
         raise validation(f"Invalid value for argument `{name}`: expected an Int.")
+    if value < 0 and not negative_ok:
+        raise validation(f"Invalid value for argument `{name}`: Provided value {value} is lower than 0.")
     return value
 
 
@@ -85,7 +87,7 @@ class _Level:
         plan.columns = self.cols = cols
         self.terms = with_key(info, order_terms(self.order_ctx, info, args.get("orderBy"), A), A)
         self.take = _int_arg(args.get("take"), "take")
-        self.skip = _int_arg(args.get("skip"), "skip") or 0
+        self.skip = _int_arg(args.get("skip"), "skip", negative_ok=False) or 0
         distinct = args.get("distinct")
         self.distinct = [distinct] if isinstance(distinct, str) else distinct
         self.cursor = args.get("cursor")

@@ -160,6 +160,17 @@ class _Children:
         self.mine = (" AND ".join(f"t0.{quote(c)} = ?" for c in link.far), list(parent))
         self.single = not link.to_many
 
+    def _items(self, arg, *required):
+        """The items of a list operation (``update: [{where, data}]``), each with its required keys."""
+        items = _as_list(arg)
+        for item in items:
+            if not isinstance(item, dict):
+                raise validation(f"Invalid value for a nested write on `{self.link.name}`: expected an object.")
+            for key in required:
+                if key not in item:
+                    raise validation(f"Argument `{key}` is missing.")
+        return items
+
     def _children(self, where=None, *, unique=False, limit=None):
         if unique:
             where = unique_where(self.target, where)
@@ -221,8 +232,8 @@ class _Children:
             self.w._set_columns(self.target, wanted, self.fixed)
 
     def update(self, arg):
-        for item in _as_list(arg):
-            where, data = _unwrap(item) if self.single else (item.get("where"), item.get("data", {}))
+        for item in (_as_list(arg) if self.single else self._items(arg, "where", "data")):
+            where, data = _unwrap(item) if self.single else (item["where"], item["data"])
             found = self._children(where, limit=1)
             if not found:
                 raise E.not_found(f"No '{self.target.name}' record was found for a nested update on "
@@ -230,13 +241,13 @@ class _Children:
             self.w.update_rows(self.target, found, data)
 
     def updateMany(self, arg):
-        for item in _as_list(arg):
+        for item in self._items(arg, "data"):
             found = self._children(item.get("where"))
             if found:
                 self.w.update_rows(self.target, found, item.get("data", {}))
 
     def upsert(self, arg):
-        for item in _as_list(arg):
+        for item in self._items(arg, *(("create", "update") if self.single else ("where", "create", "update"))):
             found = self._children(item.get("where"), limit=1)
             if found:
                 self.w.update_rows(self.target, found, item.get("update", {}))
