@@ -8,7 +8,21 @@ from .labels import HEADER_FONT, table_label
 from .quoting import dot_string, dot_tooltip, html_text
 from .themes import colors as theme_colors
 
-__all__ = ["dot_source", "graph_attrs", "node_stmt", "edge_stmts", "attr_list", "endpoint"]
+__all__ = [
+    "attr_list",
+    "degrees",
+    "dot_source",
+    "edge_label",
+    "edge_stmts",
+    "endpoint",
+    "graph_attrs",
+    "hub_height",
+    "island_rows",
+    "link_attrs",
+    "node_stmt",
+    "stagger",
+    "svg_id",
+]
 
 BIG = 40  # tables; from here on the layout spreads out and lines get thinner
 HUB = 8  # links; a table with more grows taller so the ends of its lines spread out
