@@ -69,3 +69,12 @@ def test_render_svg_to_a_file(tmp_path):
     out = tmp_path / "erd.svg"
     assert main(["render", COURSE, "-o", str(out), "--theme", "dark", "--join-tables", "physical"]) == 0
     assert b"_AccountToUser" in out.read_bytes()
+
+
+def test_an_invalid_schema_prints_prismas_errors_and_writes_nothing(tmp_path, capsys):
+    broken = tmp_path / "broken.prisma"
+    broken.write_text('datasource db {\n  provider = "sqlite"\n}\nmodel A {\n  id Int @id\n  b B\n}\n')
+    with pytest.raises(SystemExit) as stop:
+        main(["render", str(broken), "-o", str(tmp_path / "erd.svg")])
+    assert stop.value.code == 1
+    assert "error" in capsys.readouterr().err and not (tmp_path / "erd.svg").exists()
