@@ -1,6 +1,6 @@
 """How fast ``findMany({include: {posts: true}})`` is: relviz's client, hand-written DuckDB, Prisma Client.
 
-    python benchmarks/bench_client.py [--users 100000] [--posts 1000000] [--runs 5]
+    python benchmarks/bench_client.py [--users 100000] [--posts 1000000] [--runs 5] [--prisma-runs N] [--no-prisma]
 
 The same data (users, and posts spread over them) is read three ways, each returning every user
 with its posts as a list of dicts (datetimes as aware UTC ``datetime``), ordered by id:
@@ -24,7 +24,6 @@ import argparse
 import datetime as dt
 import gc
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -171,6 +170,7 @@ def main() -> None:
     ap.add_argument("--users", type=int, default=100_000)
     ap.add_argument("--posts", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--prisma-runs", type=int, default=None, help="runs for Prisma Client (default: --runs)")
     ap.add_argument("--no-prisma", action="store_true", help="skip Prisma Client")
     args = ap.parse_args()
 
@@ -197,14 +197,16 @@ def main() -> None:
             ms, result = timed(fn)
             times[name].append(ms)
             del result
-    print(f"findMany users with posts: {args.users:,} users, {args.posts:,} posts, median of {args.runs} runs")
+    print(f"findMany users with posts: {args.users:,} users, {args.posts:,} posts (medians)")
     medians = {name: statistics.median(ts) for name, ts in times.items()}
+    runs = {name: len(ts) for name, ts in times.items()}
     if not args.no_prisma:
-        prisma = prisma_times(schema, args.users, args.posts, args.runs)
+        prisma = prisma_times(schema, args.users, args.posts, args.prisma_runs or args.runs)
         if prisma:
             medians["Prisma Client 7 (SQLite)"] = statistics.median(prisma)
+            runs["Prisma Client 7 (SQLite)"] = len(prisma)
     for name, ms in medians.items():
-        print(f"  {name:32s} {ms:9.0f} ms")
+        print(f"  {name:32s} {ms:9.0f} ms   ({runs[name]} runs)")
     relviz_ms = medians["relviz findMany"]
     hand = min(medians["hand-written, two queries"], medians["hand-written, list aggregate"])
     print(f"  relviz / fastest hand-written    {relviz_ms / hand:9.2f}x   (target <= 1.5)")
@@ -216,5 +218,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PYTHONHASHSEED", "0")
     main()
