@@ -23,13 +23,19 @@ __all__ = ["find", "read_records", "records_by_keys"]
 _BUILDERS: dict = {}
 
 
+def _shape(field) -> tuple:
+    """What the generated code depends on for ``field`` (not its identity: schemas come and go)."""
+    values = tuple((v.name, v.db_name) for v in field.enum.values) if field.enum is not None else None
+    return field.name, field.kind, field.scalar_type, field.is_required, field.is_list, values
+
+
 def _builder(fields, jsonb: bool, width: int):
     """A function turning rows into records, written for this shape (one dict display per row, no calls per value).
 
     ``[{'id': r0, 'createdAt': r3.replace(tzinfo=UTC), ...} for (r0, r1, r2, r3, r4) in rows]`` is
     what a careful hand-written loop does; generating it keeps relviz as fast for any model.
     """
-    cache_key = (tuple(id(f) for f in fields), jsonb, width)
+    cache_key = (tuple(_shape(f) for f in fields), jsonb, width)
     found = _BUILDERS.get(cache_key)
     if found is not None:
         return found
