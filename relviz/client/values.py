@@ -79,21 +79,26 @@ def _decimal(field, v):
 def _bigint(field, v):
     if isinstance(v, bool):
         raise _bad(field, "BigInt")
-    if isinstance(v, int):
-        return int(v)
     if isinstance(v, str):
         try:
-            return int(v.strip())
+            v = int(v.strip())
         except ValueError:
             raise _bad(field, "BigInt") from None
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
-    raise _bad(field, "BigInt")
+    elif isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if not isinstance(v, int):
+        raise _bad(field, "BigInt")
+    if not -2**63 <= v < 2**63:
+        raise validation(f"Unable to fit integer value '{v}' into an INT8 (64-bit signed integer) for argument `{field.name}`.")
+    return int(v)
 
 
 def _int(field, v):
     if isinstance(v, bool) or not isinstance(v, (int, float)) or (isinstance(v, float) and not v.is_integer()):
         raise _bad(field, "Int")
+    if not -2**31 <= v < 2**31:
+        raise validation(f"Unable to fit integer value '{int(v)}' into an INT4 (32-bit signed integer) "
+                         f"for argument `{field.name}`: use BigInt for larger numbers.")
     return int(v)
 
 
