@@ -106,7 +106,8 @@ def resolve_names(ctx: Context) -> None:
                 seen = set()
                 for prop in top.properties:
                     if prop.name in seen:
-                        ctx.error(f'Key "{prop.name}" is already defined in {top.keyword} "{top.name}".', prop.name_span)
+                        where = "source" if top.keyword == "datasource" else top.keyword
+                        ctx.error(f'Key "{prop.name}" is already defined in {where} "{top.name}".', prop.name_span)
                     seen.add(prop.name)
                 namespace = config_names[top.keyword]
                 if top.name in namespace:

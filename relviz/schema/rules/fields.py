@@ -156,11 +156,7 @@ def scalar_field_supported(ctx, field) -> None:
 
 def unknown_default_functions(ctx) -> None:
     """``@default(f())`` with a function Prisma does not know."""
-    known = {"autoincrement", "now", "uuid", "cuid", "nanoid", "ulid", "dbgenerated"}
-    if ctx.connector.provider == "cockroachdb":
-        known.add("sequence")
-    if ctx.connector.provider == "mongodb":
-        known.add("auto")
+    known = {"autoincrement", "now", "uuid", "cuid", "nanoid", "ulid", "dbgenerated", "auto", "sequence"}
     for model in ctx.models_in_order:
         for field in model.fields:
             default = field.default
@@ -171,6 +167,33 @@ def unknown_default_functions(ctx) -> None:
                 "functions here: https://pris.ly/d/attribute-functions",
                 default.expression.span,
             )
+
+
+_CONNECTOR_FUNCTIONS = {"auto": "mongodb", "sequence": "cockroachdb"}
+
+
+def default_function_supported(ctx, field) -> None:
+    """``auto()`` is MongoDB's, ``sequence()`` CockroachDB's."""
+    function = field.default.function
+    provider = _CONNECTOR_FUNCTIONS.get(function)
+    if provider is not None and ctx.connector.provider != provider:
+        ctx.error(
+            f'Error parsing attribute "@default": The current connector does not support the `{function}()` function.',
+            field.default.expression.span,
+        )
+
+
+def cockroach_autoincrement(ctx, field) -> None:
+    if (
+        ctx.connector.provider == "cockroachdb" and field.default is not None
+        and field.default.function == "autoincrement" and field.scalar_type != "BigInt"
+    ):
+        attribute = next(a for a in field.attributes if a.name == "default")
+        ctx.error(
+            'Error parsing attribute "default": The `autoincrement()` default function is defined only on BigInt fields '
+            "on CockroachDB. Use sequence() if you want an autoincrementing Int field.",
+            attribute.span,
+        )
 
 
 def composite_types_supported(ctx) -> None:

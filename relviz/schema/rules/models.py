@@ -35,10 +35,14 @@ def validate_models(ctx) -> bool:
             if field.kind != "relation":
                 if field.is_list or field.scalar_type == "Json":
                     field_rules.scalar_field_supported(ctx, field)
+                if field.default is not None:
+                    field_rules.cockroach_autoincrement(ctx, field)
                 if field.native_type is not None:
                     field_rules.native_type_arguments(ctx, field)
                 if field.default is not None:
                     defaults.default_value_parses(ctx, field)
+                    if field.default.function is not None:
+                        field_rules.default_function_supported(ctx, field)
         for field in model.fields:
             if field.kind == "relation":
                 if not relation_is_unambiguous(ctx, model, field, names):
