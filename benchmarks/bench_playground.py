@@ -32,7 +32,7 @@ def added_model(i: int) -> str:
 
 def bench(path: Path, rounds: int) -> dict[str, float]:
     import relviz
-    from relviz.diagram import diagram
+    from relviz.erd import diagram
     from relviz.notebook.playground_widget import Playground
 
     text = path.read_text(encoding="utf-8")

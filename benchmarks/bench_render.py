@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import relviz
-from relviz.diagram import diagram
+from relviz.erd import diagram
 
 REAL = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "real"
 TARGETS = {"calcom": 1.0, "civitai": 5.0}

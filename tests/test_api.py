@@ -6,8 +6,9 @@ import sys
 import relviz
 
 PUBLIC = {
-    "Diagnostic", "Enum", "Field", "Model", "Relation", "RelvizError", "Schema", "SchemaError",
-    "UsageError", "load", "parse",
+    "Client", "Diagnostic", "Enum", "Field", "Model", "Relation", "RelvizError", "Schema", "SchemaError",
+    "UsageError", "connect", "diagram", "explore", "join", "load", "load_sample", "parse", "playground",
+    "sample_data",
 }
 
 
@@ -18,6 +19,10 @@ def test_the_public_names_are_exactly_these():
 def test_every_public_name_is_documented():
     for name in relviz.__all__:
         assert getattr(relviz, name).__doc__, name
+
+
+def test_the_extension_hook_is_there_for_load_ext():
+    assert callable(relviz.load_ipython_extension)
 
 
 def test_importing_relviz_loads_no_heavy_library():

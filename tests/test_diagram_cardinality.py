@@ -5,8 +5,8 @@ import re
 import pytest
 
 import relviz
-from relviz.diagram import diagram
-from relviz.diagram.cardinality import CARDINALITY, END_ARROWS, relation_ends
+from relviz.erd import diagram
+from relviz.erd.cardinality import CARDINALITY, END_ARROWS, relation_ends
 
 HEADER = 'datasource db {\n  provider = "postgresql"\n}\n'
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 import relviz
-from relviz.diagram import diagram
-from relviz.diagram.options import DiagramOptionError
+from relviz.erd import diagram
+from relviz.erd.options import DiagramOptionError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA = Path(__file__).parent.parent / "data"
@@ -166,8 +166,8 @@ def test_bad_options_say_what_is_valid(course, options, message):
 
 
 def test_tables_without_relations_are_packed_into_rows():
-    from relviz.diagram.dot import island_rows
-    from relviz.diagram.scene import Table
+    from relviz.erd.dot import island_rows
+    from relviz.erd.scene import Table
 
     tables = [Table(id=f"T{i}", name=f"T{i}", kind="model") for i in range(9)]
     assert island_rows(tables, []) == [["T0", "T1", "T2"], ["T3", "T4", "T5"], ["T6", "T7", "T8"]]
@@ -175,8 +175,8 @@ def test_tables_without_relations_are_packed_into_rows():
 
 
 def test_tables_around_a_hub_are_staggered_over_three_ranks():
-    from relviz.diagram.dot import degrees, stagger
-    from relviz.diagram.scene import Link
+    from relviz.erd.dot import degrees, stagger
+    from relviz.erd.scene import Link
 
     links = [Link(id=f"L{i}", kind="relation", tail=f"T{i}", head="Hub") for i in range(12)]
     lengths = stagger(links, degrees(links))
@@ -189,7 +189,7 @@ def test_output_does_not_depend_on_python_hash_seeds():
     import sys
 
     code = (
-        "import relviz, sys; from relviz.diagram import diagram; "
+        "import relviz, sys; from relviz.erd import diagram; "
         f"d = diagram(relviz.load({str(FIXTURES / 'real' / 'calcom.prisma')!r}), detail='all', enums=True, join_tables='physical'); "
         "sys.stdout.write(d.source + d.mermaid() + d.markdown())"
     )

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import relviz
-from relviz.diagram import diagram
-from relviz.diagram.mermaid import attribute_line, entity_ref
-from relviz.diagram.scene import Column, Table
+from relviz.erd import diagram
+from relviz.erd.mermaid import attribute_line, entity_ref
+from relviz.erd.scene import Column, Table
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NODE_DIR = Path(__file__).parent / "node"

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 import relviz
-from relviz.diagram import diagram
-from relviz.diagram.markdown import md_cell
-from relviz.diagram.quoting import (
+from relviz.erd import diagram
+from relviz.erd.markdown import md_cell
+from relviz.erd.quoting import (
     dot_string,
     dot_tooltip,
     html_attr,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import relviz
-from relviz.diagram import diagram
-from relviz.diagram.options import DiagramOptionError
+from relviz.erd import diagram
+from relviz.erd.options import DiagramOptionError
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -117,7 +117,7 @@ def test_the_readme_images_are_up_to_date(name, options):
 
 
 def test_a_graphviz_failure_is_a_relviz_error():
-    from relviz.diagram.output import run_dot
+    from relviz.erd.output import run_dot
 
     with pytest.raises(relviz.RelvizError, match="`dot` failed"):
         run_dot("digraph { a -> }", format="svg")

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 import relviz
-from relviz.diagram import diagram
-from relviz.diagram.options import DiagramOptionError
+from relviz.erd import diagram
+from relviz.erd.options import DiagramOptionError
 
 DATA = Path(__file__).parent.parent / "data"
 CALCOM = Path(__file__).parent / "fixtures" / "real" / "calcom.prisma"

@@ -3,7 +3,7 @@
 import pytest
 
 import relviz
-from relviz.diagram import diagram
+from relviz.erd import diagram
 from relviz.notebook import dotserver
 
 pytestmark = pytest.mark.needs_dot

@@ -38,14 +38,14 @@ def test_a_valid_cell_is_drawn_as_an_svg_image(ip):
 
 
 def test_without_graphviz_the_diagram_falls_back_to_mermaid(ip, monkeypatch):
-    from relviz.diagram import GraphvizMissing
+    from relviz.erd import GraphvizMissing
     from relviz.notebook import dotserver
 
     def missing(figure):
         raise GraphvizMissing("no dot here")
 
     monkeypatch.setattr(dotserver, "svg_of", missing)
-    monkeypatch.setattr("relviz.diagram.figure.run_dot", lambda *a, **k: missing(None))
+    monkeypatch.setattr("relviz.erd.figure.run_dot", lambda *a, **k: missing(None))
     _, _, captured = run(ip, "", COURSE)
     assert "erDiagram" in captured.outputs[0].data["text/markdown"]
 

@@ -149,12 +149,12 @@ def test_a_failing_panel_shows_a_message_and_the_playground_keeps_working(pg, mo
 
 def test_a_missing_part_of_relviz_is_named_in_its_tab(pg, monkeypatch):
     def missing(schema, **options):
-        raise panels.Unavailable("The diagram needs relviz.diagram.diagram, which cannot be imported here")
+        raise panels.Unavailable("The diagram needs relviz.erd.diagram, which cannot be imported here")
 
     monkeypatch.setattr(panels, "diagram_svg", missing)
     pg.text = pg.text + TAG
     pg.refresh()
-    assert "needs relviz.diagram.diagram" in pg.diagram.value
+    assert "needs relviz.erd.diagram" in pg.diagram.value
 
 
 def test_an_unexpected_error_while_updating_is_shown_not_raised(pg, monkeypatch):

@@ -52,7 +52,7 @@ def _format(args):
     if args.format:
         return args.format
     if args.output:
-        from relviz.diagram.output import format_for_path
+        from relviz.erd.output import format_for_path
 
         return format_for_path(args.output)
     return "svg"
@@ -80,7 +80,7 @@ def command_line(args) -> str:
 
 
 def run(args) -> int:
-    from relviz.diagram import diagram
+    from relviz.erd import diagram
 
     if args.check and not args.output:
         raise UsageError("--check needs -o OUT: the file to compare with")

@@ -4,7 +4,7 @@ Starting ``dot`` costs tens of milliseconds (more on a busy machine), several ti
 a course-sized schema. ``dot`` reads graph after graph from its standard input and writes one SVG
 document per graph, so the playground keeps one running and feeds it each new diagram. Anything
 unexpected (no ``dot``, a DOT error, a timeout, Windows) stops that process and falls back to
-:meth:`relviz.diagram.Diagram.pipe`, which starts ``dot`` afresh and reports errors properly.
+:meth:`relviz.erd.Diagram.pipe`, which starts ``dot`` afresh and reports errors properly.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def _shared_process() -> DotProcess | None:
 
 
 def svg_of(diagram) -> str:
-    """The SVG text of a :class:`relviz.diagram.Diagram`, from the shared ``dot`` when it can."""
+    """The SVG text of a :class:`relviz.erd.Diagram`, from the shared ``dot`` when it can."""
     global _failures
     process = _shared_process()
     if process is not None:

@@ -133,6 +133,6 @@ def explore(schema, con=None, *, rows: int = 5, seed: int = 0, relation: str | N
 
     The joins run on ``con`` (a DuckDB connection of this schema, e.g. from ``relviz.connect``)
     or, when None, on ``rows`` made-up rows per table. ``relation`` picks the first relation
-    shown (``"User.posts"``); other keywords go to :func:`relviz.diagram.diagram`.
+    shown (``"User.posts"``); other keywords go to :func:`relviz.erd.diagram`.
     """
     return Explorer(schema, con, rows=rows, seed=seed, relation=relation, **diagram_options)

@@ -129,11 +129,11 @@ def _show_diagram(schema, options) -> None:
     """The diagram as ``image/svg+xml``, as a Diagram displays itself (GitHub shows it too)."""
     from relviz.notebook.dotserver import svg_of
 
-    figure = panels.needs("relviz.diagram", "diagram", "The diagram")(schema, **_diagram_options(options))
+    figure = panels.needs("relviz.erd", "diagram", "The diagram")(schema, **_diagram_options(options))
     try:
         svg = svg_of(figure)
-    except panels.needs("relviz.diagram", "GraphvizMissing", "The diagram"):
-        from relviz.diagram.display import mimebundle
+    except panels.needs("relviz.erd", "GraphvizMissing", "The diagram"):
+        from relviz.erd.display import mimebundle
 
         display(mimebundle(figure), raw=True)  # Mermaid text, and how to install Graphviz
         return

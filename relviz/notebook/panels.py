@@ -65,10 +65,10 @@ def analyse(text: str, filename: str = "schema.prisma") -> Analysis:
 # -- Diagram ---------------------------------------------------------------------------------
 
 def diagram_svg(schema, **options) -> str:
-    """The schema's diagram as SVG text (``options`` as for :func:`relviz.diagram.diagram`)."""
+    """The schema's diagram as SVG text (``options`` as for :func:`relviz.erd.diagram`)."""
     from relviz.notebook.dotserver import svg_of
 
-    diagram = needs("relviz.diagram", "diagram", "The diagram")
+    diagram = needs("relviz.erd", "diagram", "The diagram")
     svg = svg_of(diagram(schema, **options))
     start = svg.find("<svg")  # drop the XML prolog and doctype: the SVG goes inside HTML
     return svg[start:] if start > 0 else svg

@@ -249,7 +249,7 @@ class Playground(StaticFallback, widgets.VBox):
         guarded_html(target, doing, make)
 
     def diagram_settings(self) -> dict:
-        """The keywords the Diagram tab passes to :func:`relviz.diagram.diagram` now."""
+        """The keywords the Diagram tab passes to :func:`relviz.erd.diagram` now."""
         settings = dict(self.diagram_options, depth=self.depth.value, direction=self.direction.value)
         if self.focus.value != ALL_MODELS:
             settings["focus"] = self.focus.value
@@ -342,7 +342,7 @@ def playground(schema_text=None, *, rows: int = 5, seed: int = 0, dialect: str |
 
     ``rows`` and ``seed`` shape the sample data of the Tables and Query tabs, ``dialect`` the SQL
     tab, ``debounce`` the pause (seconds) before redrawing; other keywords go to
-    :func:`relviz.diagram.diagram` (``direction="TB"``, ``detail="keys"``...).
+    :func:`relviz.erd.diagram` (``direction="TB"``, ``detail="keys"``...).
     """
     return Playground(schema_text, rows=rows, seed=seed, dialect=dialect, debounce=debounce, height=height,
                       **diagram_options)

@@ -292,6 +292,12 @@ class Model:
     def is_join_model(self) -> bool:
         return bool(self.join_relations)
 
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """In Jupyter: the model and its neighbours as a diagram."""
+        from relviz.erd.display import mimebundle
+
+        return mimebundle(self, include=include, exclude=exclude)
+
     def __repr__(self) -> str:
         return f"<{'View' if self.is_view else 'Model'} {self.name}>"
 
@@ -392,9 +398,22 @@ class Relation:
         return tuple(f for f in (self.referencing_field, self.referenced_field) if f is not None)
 
     def explain(self) -> str:
+        """One paragraph in plain words: what the relation connects, who holds the key, what the arities mean."""
         from relviz.schema.explain import explain
 
         return explain(self)
+
+    def join_sql(self, direction: str = "forward", how: str = "inner") -> str:
+        """The SQL that follows this relation (see :func:`relviz.db.join_sql`)."""
+        from relviz.db import join_sql
+
+        return join_sql(self, direction=direction, how=how)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """In Jupyter: the relation's two models, the relation highlighted."""
+        from relviz.erd.display import mimebundle
+
+        return mimebundle(self, include=include, exclude=exclude)
 
     def __str__(self) -> str:
         a, b = self.referencing_field, self.referenced_field

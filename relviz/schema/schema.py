@@ -89,7 +89,7 @@ class Schema:
         return create_sql(self, dialect=dialect or self.provider or "postgresql")
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        from relviz.diagram.display import mimebundle
+        from relviz.erd.display import mimebundle
 
         return mimebundle(self, include=include, exclude=exclude)
 
