@@ -50,6 +50,11 @@ system-tools:
 	fi
 	@[ -x "$(CHROMIUM)" ] || echo "warning: no $(CHROMIUM), so the browser test will be skipped" \
 	  "(Debian/Ubuntu: sudo apt-get install chromium)" >&2
+	@if command -v npm >/dev/null && [ ! -d tests/node/node_modules ]; then \
+	  echo "Installing Mermaid's parser for the diagram tests (npm ci in tests/node)"; \
+	  npm ci --prefix tests/node --no-audit --no-fund --loglevel=error || \
+	    echo "warning: npm ci failed; the Mermaid check installs it itself or is skipped" >&2; \
+	fi
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/
