@@ -127,7 +127,11 @@ class SchemaInfo:
         self.models = {m.name: ModelInfo(self, m) for m in schema.models if not m.is_ignored}
         self.by_accessor = {i.accessor: i for i in self.models.values()}
         provider = schema.provider
-        self.jsonb = provider in (None, "postgresql", "cockroachdb")
+        # What the database does that Prisma passes on: the course's default is Postgres.
+        self.jsonb = provider in (None, "postgresql", "cockroachdb")          # Json keys come back sorted
+        self.nulls_largest = provider in (None, "postgresql", "cockroachdb")  # NULLs last ascending
+        self.like_ignores_case = provider in ("sqlite", "mysql")              # contains/startsWith/endsWith
+        self.has_mode = provider in (None, "postgresql", "cockroachdb", "mongodb")  # mode: "insensitive"
         self.foreign_keys = getattr(schema.datasource, "relation_mode", "foreignKeys") != "prisma"
 
     def info(self, model) -> ModelInfo:

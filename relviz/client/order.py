@@ -1,7 +1,8 @@
 """Prisma ``orderBy`` as SQL: scalar fields, ``{sort, nulls}``, to-one relation fields, relation ``_count``.
 
-Postgres' defaults are kept: NULLs come last ascending and first descending. The model's key
-is appended as a tie-breaker so pages, cursors and ``distinct`` are stable.
+NULLs go where the database puts them: last ascending and first descending on Postgres (the
+course's database), first ascending on SQLite and MySQL. The model's key is appended as a
+tie-breaker so pages, cursors and ``distinct`` are stable.
 """
 
 from __future__ import annotations
@@ -13,15 +14,19 @@ from relviz.db.names import quote
 __all__ = ["order_terms", "order_sql"]
 
 
-def _direction(value, name):
+def _direction(ctx, value, name):
+    """``("ASC"|"DESC", "FIRST"|"LAST")``; NULLs go where the schema's database puts them by default."""
     nulls = None
     if isinstance(value, dict):
         nulls = value.get("nulls")
         value = value.get("sort")
     if value not in ("asc", "desc"):
         raise validation(f"Invalid value for argument `{name}`. Expected SortOrder.")
+    if nulls not in (None, "first", "last"):
+        raise validation(f"Invalid value for argument `nulls`. Expected NullsOrder.")
     if nulls is None:
-        nulls = "last" if value == "asc" else "first"
+        largest = ctx.si.nulls_largest  # Postgres: NULL sorts as the largest value; SQLite, MySQL: the smallest
+        nulls = ("last" if value == "asc" else "first") if largest else ("first" if value == "asc" else "last")
     return value.upper(), nulls.upper()
 
 
@@ -46,7 +51,7 @@ def order_terms(ctx, info, order_by, alias: str) -> list[tuple[str, str, str]]:
 def _term(ctx, info, name, value, alias):
     field = info.scalar_by_name.get(name)
     if field is not None:
-        d, n = _direction(value, name)
+        d, n = _direction(ctx, value, name)
         return [(f"{alias}.{quote(field.column_name)}", d, n)]
     link = info.links.get(name)
     if link is None:
@@ -57,7 +62,7 @@ def _term(ctx, info, name, value, alias):
     if link.to_many:
         if set(value) != {"_count"}:
             raise validation(f"Argument `{name}` of a list relation can only order by `_count`.")
-        d, n = _direction(value["_count"], "_count")
+        d, n = _direction(ctx, value["_count"], "_count")
         return [(_count_expr(ctx, link, alias), d, n)]
     a = ctx.alias()
     out = []

@@ -121,6 +121,8 @@ def scalar_filter(ctx, field, col: str, value) -> str:
             raise _unknown(op)
     if field.scalar_type == "Json" and not field.is_list:
         return _json_filter(ctx, field, col, value)
+    if "mode" in value and not ctx.si.has_mode:
+        raise _unknown("mode")  # only Postgres (and MongoDB) have mode: "insensitive"
     insensitive = value.get("mode") == "insensitive"
     parts = []
     for op, arg in value.items():
@@ -178,7 +180,8 @@ def _scalar_op(ctx, field, col, op, arg, insensitive) -> str:
         if arg is None:
             return "FALSE"
         pattern = {"contains": "%{}%", "startsWith": "{}%", "endsWith": "%{}"}[op].format(_value(field, arg))
-        return f"{col} {'ILIKE' if insensitive else 'LIKE'} {ctx.param(pattern)}"
+        ignore_case = insensitive or ctx.si.like_ignores_case  # SQLite's and MySQL's LIKE ignore case
+        return f"{col} {'ILIKE' if ignore_case else 'LIKE'} {ctx.param(pattern)}"
     if op == "has":
         if arg is None:
             return "FALSE"
