@@ -234,3 +234,57 @@ def test_an_unknown_field_or_model_is_a_usage_error(tree):
         delete(con, schema, "Folders", where={"id": 1})
     with pytest.raises(relviz.UsageError, match="Folder.parent is a relation field; give its scalar fields \\(parentId\\)"):
         update(con, schema, "Folder", where={"id": 2}, data={"parent": 5})
+
+
+COMPOSITE = """
+datasource db {
+  provider = "postgresql"
+}
+
+model Course {
+  code  String
+  year  Int
+  title String
+  lessons Lesson[]
+
+  @@id([code, year])
+}
+
+model Lesson {
+  slug       String @unique
+  courseCode String
+  courseYear Int
+  course     Course @relation(fields: [courseCode, courseYear], references: [code, year], onDelete: Cascade, onUpdate: Cascade)
+}
+"""
+
+
+@pytest.fixture
+def courses():
+    import relviz
+    from relviz.db import connect
+
+    schema = relviz.parse(COMPOSITE)
+    con = connect(schema)
+    con.execute("""INSERT INTO "Course" VALUES ('db', 2024, 'Databases'), ('db', 2025, 'Databases'), ('web', 2025, 'Web')""")
+    con.execute("""INSERT INTO "Lesson" VALUES ('keys', 'db', 2024), ('joins', 'db', 2025), ('html', 'web', 2025)""")
+    return schema, con
+
+
+def test_a_composite_foreign_key_cascades_on_delete(courses):
+    schema, con = courses
+    delete(con, schema, "Course", where={"code": "db", "year": 2025})
+    assert rows(con, 'SELECT slug FROM "Lesson" ORDER BY slug') == [("html",), ("keys",)]
+
+
+def test_a_composite_foreign_key_follows_an_update_of_part_of_the_key(courses):
+    schema, con = courses
+    update(con, schema, "Course", where={"code": "db", "year": 2024}, data={"year": 2023})
+    assert rows(con, """SELECT "courseCode", "courseYear" FROM "Lesson" WHERE slug = 'keys'""") == [("db", 2023)]
+    assert rows(con, """SELECT "courseYear" FROM "Lesson" WHERE slug = 'joins'""") == [(2025,)]
+
+
+def test_rows_of_a_model_without_id_are_told_apart_by_their_unique_field(courses):
+    schema, con = courses
+    effects = delete(con, schema, "Lesson", where={"courseCode": "web"})
+    assert [str(e) for e in effects] == ["Lesson: 1 row deleted"]
