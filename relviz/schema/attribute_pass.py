@@ -88,6 +88,9 @@ def _model_attributes(ctx: Context, model: Model) -> None:
     if v.single("shardKey") is not None:
         shard_key(ctx, v, model)
         v.done()
+    pk = model.primary_key
+    if not model.is_ignored and pk is not None and pk.from_field_attribute and not pk.fields[0].is_required:
+        ctx.error('Error parsing attribute "@id": Fields that are marked as id must be required.', pk.span)
     model._prisma_indexes = tuple(field_indexes) + tuple(i for _, i in block_indexes)
     model.indexes = tuple(field_indexes) + tuple(i for _, i in sorted(block_indexes, key=lambda p: p[0]))
     v.finish()

@@ -53,8 +53,7 @@ def model_id(ctx: Context, v: AttributeVisitor, model: Model, attribute, contain
             "You can't have `@id` and `@@id` at the same time.",
             model.span,
         )
-        return
-    if fields is not None:
+    if fields is not None:  # (Prisma keeps the @@id)
         pk = PrimaryKey(tuple(f.field for f in fields), name, db_name, False, attribute.span, clustered)
         pk._attribute = attribute
         pk.index_fields = tuple(fields)
