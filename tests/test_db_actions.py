@@ -288,3 +288,11 @@ def test_rows_of_a_model_without_id_are_told_apart_by_their_unique_field(courses
     schema, con = courses
     effects = delete(con, schema, "Lesson", where={"courseCode": "web"})
     assert [str(e) for e in effects] == ["Lesson: 1 row deleted"]
+
+
+def test_an_update_of_several_referenced_rows_moves_each_ones_children(courses):
+    schema, con = courses
+    update(con, schema, "Course", where={"code": "db"}, data={"code": "data"})
+    assert rows(con, 'SELECT slug, "courseCode", "courseYear" FROM "Lesson" ORDER BY slug') == [
+        ("html", "web", 2025), ("joins", "data", 2025), ("keys", "data", 2024),
+    ]

@@ -291,22 +291,22 @@ def apply_update(con, schema, model, key_rows, data: dict, *, _effects=None, _be
 
 def _on_update(con, schema, relation, keys, key_columns, rows, values, effects) -> None:
     parent, child = relation.referenced_model, relation.referencing_model
-    old = [v for v in _select(con, parent, relation.referenced_fields, key_columns, rows) if None not in v]
-    new = tuple(values.get(g, o) for g, o in zip(relation.referenced_fields, old[0])) if old else None
-    changing = [v for v in old if tuple(values.get(g, x) for g, x in zip(relation.referenced_fields, v)) != tuple(v)]
-    children = _children(con, relation, changing)
+    old = {tuple(v) for v in _select(con, parent, relation.referenced_fields, key_columns, rows) if None not in v}
+    # each referenced value that changes, and what it becomes
+    moves = {v: tuple(values.get(g, x) for g, x in zip(relation.referenced_fields, v)) for v in sorted(old, key=repr)}
+    moves = {v: w for v, w in moves.items() if w != v}
+    children = _children(con, relation, list(moves))
     if not children:
         return
     action = relation.on_update or "Cascade"
     because = f"{child.name}.{relation.referencing_field.name} onUpdate: {action}"
     if action in ("Restrict", "NoAction"):
         raise _violation(con, relation, f"onUpdate: {action}", children)
-    if action == "Cascade":
-        if len(changing) > 1:
-            raise UsageError(f"cannot give {len(changing)} {parent.name} rows the same "
-                             f"{', '.join(g.name for g in relation.referenced_fields)}: update one row at a time")
-        data = {f.name: v for f, v in zip(relation.referencing_fields, new)}
-        apply_update(con, schema, child, children, data, _effects=effects, _because=because)
+    if action == "Cascade":  # the children of each referenced row follow its new value
+        groups = [(w, _children(con, relation, [v])) for v, w in moves.items()]  # all found before any moves
+        for w, rows_of_v in groups:
+            data = {f.name: x for f, x in zip(relation.referencing_fields, w)}
+            apply_update(con, schema, child, rows_of_v, data, _effects=effects, _because=because)
         return
     if action == "SetNull":
         n = _set(con, child, {f: None for f in relation.referencing_fields}, children)
