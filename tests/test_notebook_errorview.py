@@ -63,3 +63,9 @@ def test_schema_text_is_escaped_in_errors():
 def test_notice_escapes_its_text_unless_told_it_is_html():
     assert "&lt;b&gt;" in notice_html("<b>x</b>")
     assert "<b>x</b>" in notice_html("<b>x</b>", html_text=True)
+
+
+def test_a_valid_schema_without_warnings_shows_nothing():
+    from relviz.notebook.errorview import warnings_html
+
+    assert warnings_html(relviz.parse("model A {\n  id Int @id\n}\n").diagnostics) == ""

@@ -198,3 +198,11 @@ def test_diagram_keywords_set_the_first_view(course_text):
     widget = playground(course_text, debounce=60, focus="Profile", depth=0, direction="TB")
     assert widget.focus.value == "Profile" and widget.direction.value == "TB"
     assert ">Profile<" in widget.diagram.value and ">Session<" not in widget.diagram.value
+
+
+def test_prismas_warnings_on_a_valid_schema_are_shown_under_the_editor():
+    text = 'datasource db {\n  provider = "postgresql"\n  referentialIntegrity = "prisma"\n}\n' + STARTER_SCHEMA.split("}\n", 1)[1]
+    widget = playground(text, debounce=60)
+    assert widget.valid
+    assert "warning: The `referentialIntegrity` attribute is deprecated" in widget.errors.value
+    assert "relviz-bad-line" in widget.errors.value

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 
-__all__ = ["error_summary", "errors_html", "errors_text", "notice_html"]
+__all__ = ["error_summary", "errors_html", "errors_text", "notice_html", "warnings_html"]
 
 _BOX = "font-family: var(--jp-code-font-family, monospace); font-size: 12px; margin: 4px 0 8px 0;"
 _TITLE = "color: #b3261e; font-weight: 600;"
+_WARNING_TITLE = "color: #8a5a00; font-weight: 600;"
 _WHERE = "color: #666;"
 _PRE = "margin: 2px 0 0 0; padding: 4px 6px; background: #f8f8f8; border-left: 3px solid #b3261e; white-space: pre; overflow-x: auto;"
 _LINE = "background: #fde7e9; display: inline-block; min-width: 100%;"
@@ -75,9 +76,20 @@ def _numbered(diagnostic, lines, n: int, bad: bool) -> str:
 
 
 def _one_html(diagnostic) -> str:
-    title = f'<div style="{_TITLE}">error: {html.escape(diagnostic.message)}</div>'
+    kind = "warning" if diagnostic.is_warning else "error"
+    title_style = _WARNING_TITLE if diagnostic.is_warning else _TITLE
+    title = f'<div style="{title_style}">{kind}: {html.escape(diagnostic.message)}</div>'
     where = f'<div style="{_WHERE}">  --&gt;  {html.escape(diagnostic.location)}</div>'
-    return f'<div class="relviz-error">{title}{where}<pre style="{_PRE}">{_source_lines(diagnostic)}</pre></div>'
+    return f'<div class="relviz-{kind}">{title}{where}<pre style="{_PRE}">{_source_lines(diagnostic)}</pre></div>'
+
+
+def warnings_html(diagnostics, *, limit: int = 10) -> str:
+    """Prisma's warnings (a valid schema can have some), drawn like errors; ``""`` when none."""
+    warnings = [d for d in diagnostics if d.is_warning]
+    if not warnings:
+        return ""
+    parts = [_one_html(d) for d in warnings[:limit]]
+    return f'<div class="relviz-warnings" style="{_BOX}">{"".join(parts)}</div>'
 
 
 def errors_html(diagnostics, *, limit: int = 10) -> str:

@@ -17,7 +17,7 @@ import traitlets
 
 from relviz.notebook import panels
 from relviz.notebook.debounce import Debouncer
-from relviz.notebook.errorview import error_summary, errors_html, notice_html
+from relviz.notebook.errorview import error_summary, errors_html, notice_html, warnings_html
 from relviz.notebook.widgets_common import StaticFallback, guarded_html, panel, problem_html, stylesheet
 
 __all__ = ["Playground", "playground", "STARTER_SCHEMA", "TABS"]
@@ -177,7 +177,7 @@ class Playground(StaticFallback, widgets.VBox):
         if not analysis.ok:
             self._show_errors(analysis.diagnostics)
             return
-        self.errors.value = ""
+        self.errors.value = warnings_html(analysis.diagnostics)
         self.banner.value = ""
         self.problems.value = ""
         self.valid = True
