@@ -75,12 +75,14 @@ def read_records(client, info, args, *, parent=None, sel=None):
     sel = sel or parse_selection(client._si, info, args)
     ctx = Ctx(client._si)
     sql, plan, reverse = level_sql(ctx, info, sel, args, parent)
-    rows = client._fetch(sql, ctx.params)
-    if reverse:
-        rows.reverse()
+    # Millions of new tuples and dicts, none of them garbage: the cycle collector would only
+    # walk them again and again while they are made, so it pauses until the records are done.
     enabled = gc.isenabled()
     gc.disable()
     try:
+        rows = client._fetch(sql, ctx.params)
+        if reverse:
+            rows.reverse()
         records = _build(sel, rows, client._si.jsonb)
         _attach(client, sel, plan, records, rows)
     finally:
