@@ -13,6 +13,8 @@ import base64
 import re
 from datetime import datetime, timezone
 
+from relviz.syntax.nodes import ConstantValue, NumericValue, StringValue
+
 __all__ = ["datetime_literal", "default_sql", "left_out_default", "literal_sql", "string_literal"]
 
 
@@ -55,10 +57,13 @@ def _bytes_literal(text: str, dialect: str) -> str:
 
 
 def _value(expr):
-    """The Python value of a literal expression node (string, number text, constant name)."""
-    for attr in ("text", "name", "value"):  # NumericValue.text, ConstantValue.name, StringValue.value
-        if hasattr(expr, attr) and not hasattr(expr, "items") and not hasattr(expr, "arguments"):
-            return getattr(expr, attr)
+    """A literal as written: a string's value, a number's text (``2.00``), a constant's name (``true``)."""
+    if isinstance(expr, NumericValue):
+        return expr.text
+    if isinstance(expr, ConstantValue):
+        return expr.name
+    if isinstance(expr, StringValue):
+        return expr.value
     return expr
 
 
@@ -73,8 +78,6 @@ def literal_sql(expr, column, dialect: str) -> str:
             pass
         return string_literal(str(value))
     kind = column.scalar_type
-    if isinstance(value, bool):
-        return "true" if value else "false"
     if kind == "Boolean":
         return str(value).lower()
     if kind in ("Int", "BigInt", "Float", "Decimal"):
