@@ -189,13 +189,14 @@ def _fill_keys(ctx, relation: Relation, forward) -> None:
         relation.on_update_explicit = info.on_update
     for f in relation.referencing_fields:
         f.is_read_only = True
-    relation.on_delete = relation.on_delete_explicit or default_on_delete(ctx, relation.referencing_fields)
+    relation.on_delete = relation.on_delete_explicit or default_on_delete(ctx, forward, relation.referencing_fields)
     relation.on_update = relation.on_update_explicit or "Cascade"
 
 
-def default_on_delete(ctx, referencing_fields) -> str:
-    """Prisma's implicit ``onDelete``: Restrict (NoAction where Restrict is not supported) when a key field is required."""
-    if not any(f.is_required for f in referencing_fields):
+def default_on_delete(ctx, relation_field, referencing_fields) -> str:
+    """Prisma's implicit ``onDelete``: Restrict (NoAction where Restrict is not supported) when the
+    relation field or any of its key fields is required; SetNull when all are optional."""
+    if not relation_field.is_required and not any(f.is_required for f in referencing_fields):
         return "SetNull"
     datasource = ctx.schema.datasource
     if datasource is not None and datasource.provider == "sqlserver" and datasource.relation_mode != "prisma":

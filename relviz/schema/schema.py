@@ -84,10 +84,11 @@ class Schema:
         return to_dmmf(self)
 
     def to_sql(self, dialect: str | None = None) -> str:
-        """The SQL Prisma Migrate writes for an empty database (``postgresql``, ``sqlite``, ``duckdb``)."""
+        """The SQL Prisma Migrate writes for an empty database: ``postgresql``, ``sqlite`` or ``duckdb``
+        (by default the schema's own provider where relviz writes it, else ``postgresql``)."""
         from relviz.sql import create_sql
 
-        return create_sql(self, dialect=dialect or self.provider or "postgresql")
+        return create_sql(self, dialect)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         from relviz.erd.display import mimebundle
