@@ -55,6 +55,8 @@ def validate_models(ctx) -> bool:
         for index in model._prisma_indexes:
             index_has_fields(ctx, index)
             constraints.index_name_is_unique(ctx, model, index)
+            if index.index_type is not None:
+                index_type_supported(ctx, index)
             fulltext_supported(ctx, index)
             mapped_name_is_not_too_long(ctx, model, index)
     if ctx.connector.provider not in ("sqlserver",):
@@ -220,3 +222,20 @@ def fulltext_supported(ctx, index) -> None:
             'Error parsing attribute "@@fulltext": Defining fulltext indexes is not supported with the current connector.',
             index.span,
         )
+
+
+_INDEX_TYPES = {
+    "postgresql": ("BTree", "Hash", "Gist", "Gin", "SpGist", "Brin"),
+    "cockroachdb": ("BTree", "Gin"),
+}
+
+
+def index_type_supported(ctx, index) -> None:
+    """``@@index(type: ...)``: Postgres has them all, CockroachDB BTree and Gin, the others BTree."""
+    if index.index_type in _INDEX_TYPES.get(ctx.connector.provider, ("BTree",)):
+        return
+    attribute = getattr(index, "_attribute", None)
+    span = next((a.span for a in attribute.arguments if a.name == "type"), index.span) if attribute else index.span
+    ctx.error(
+        'Error parsing attribute "@@index": The given index type is not supported with the current connector', span
+    )
