@@ -90,6 +90,21 @@ def test_the_output_is_byte_for_byte_what_the_oracle_printed(ops_path, tmp_path)
     assert out.read_text(encoding="utf-8") == ops_path.with_name(_name(ops_path) + ".expected.json").read_text(encoding="utf-8")
 
 
+SQLITE = Path(__file__).parent / "fixtures" / "client" / "sqlite"
+SQLITE_SCRIPTS = sorted(SQLITE.glob("*.expected.json"))
+
+
+@pytest.mark.parametrize("expected_path", SQLITE_SCRIPTS, ids=lambda p: p.name[: -len(".expected.json")])
+def test_with_a_sqlite_schema_the_answers_are_prisma_client_on_sqlite(expected_path, tmp_path):
+    """The same scripts on provider = "sqlite": NULLs first, LIKE ignores case, no `mode`, no skipDuplicates,
+    enums sorted as text, ids of failed inserts given again (tests/fixtures/client/README.md)."""
+    name = expected_path.name[: -len(".expected.json")]
+    out = tmp_path / "results.json"
+    assert main(["query", str(SQLITE / (name.split(".")[0] + ".prisma")), str(QUERIES / f"{name}.ops.json"),
+                 "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == expected_path.read_text(encoding="utf-8")
+
+
 def test_the_scripts_cover_347_operations():
     assert sum(len(json.loads(p.read_text(encoding="utf-8"))) for p in SCRIPTS) == 347
 

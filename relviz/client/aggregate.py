@@ -5,7 +5,7 @@ from __future__ import annotations
 import decimal
 
 from relviz.client.errors import validation
-from relviz.client.order import order_sql, order_terms
+from relviz.client.order import order_sql, order_terms, sort_value
 from relviz.client.values import BigInt, output_converter
 from relviz.client.where import Ctx, scalar_filter, where_sql
 from relviz.db.names import quote
@@ -54,10 +54,12 @@ def _spec(info, name, value):
     return out
 
 
-def _agg_sql(name, field) -> str:
+def _agg_sql(name, field, si=None) -> str:
     if field is None:
         return "count(*)"
     col = f"t0.{quote(field.column_name)}"
+    if name in ("_min", "_max") and si is not None:
+        col = sort_value(si, field, col)
     if name == "_count":
         return f"count({col})"
     if name == "_avg":
@@ -94,7 +96,7 @@ def _aggregate_columns(info, args):
     return [(k, _spec(info, k, args[k])) for k in args if k in _FUNCS]
 
 
-def _select_list(columns):
+def _select_list(columns, si):
     exprs, layout = [], []
     for key, spec in columns:
         if spec is True:
@@ -109,7 +111,7 @@ def _select_list(columns):
                 exprs.append(f"count(t0.{quote(field.column_name)})")
                 continue
             items.append((name, field, len(exprs)))
-            exprs.append(_agg_sql(key, field))
+            exprs.append(_agg_sql(key, field, si))
         layout.append((key, items, None))
     return exprs, layout
 
@@ -145,7 +147,7 @@ def count(client, info, args):
     if select is None or select is True:
         return int(client._fetch(f"SELECT count(*) FROM {source}", ctx.params)[0][0])
     spec = _spec(info, "_count", select)
-    exprs, layout = _select_list([("_count", spec)])
+    exprs, layout = _select_list([("_count", spec)], client._si)
     row = client._fetch(f"SELECT {', '.join(exprs)} FROM {source}", ctx.params)[0]
     return _result(layout, row, client._si.jsonb)["_count"]
 
@@ -153,7 +155,7 @@ def count(client, info, args):
 def aggregate(client, info, args):
     ctx = Ctx(client._si)
     source = _source(ctx, info, args)
-    exprs, layout = _select_list(_aggregate_columns(info, args))
+    exprs, layout = _select_list(_aggregate_columns(info, args), client._si)
     if not exprs:
         return {}
     row = client._fetch(f"SELECT {', '.join(exprs)} FROM {source}", ctx.params)[0]
@@ -174,7 +176,7 @@ def group_by(client, info, args):
         fields.append(f)
     ctx = Ctx(client._si)
     where = where_sql(ctx, info, args.get("where"), "t0")
-    exprs, layout = _select_list(_aggregate_columns(info, args))
+    exprs, layout = _select_list(_aggregate_columns(info, args), client._si)
     n_agg = len(exprs)
     exprs += [f"t0.{quote(f.column_name)}" for f in fields]
     group = ", ".join(f"t0.{quote(f.column_name)}" for f in fields)
@@ -218,7 +220,7 @@ def _group_order(ctx, info, order_by, fields):
                     field = info.scalar_by_name.get(field_name)
                     if field is None and field_name != "_all":
                         raise validation(f"Unknown argument `{field_name}`. Available options are marked with ?.")
-                    expr = _agg_sql(name, field) if field is not None else "count(*)"
+                    expr = _agg_sql(name, field, ctx.si) if field is not None else "count(*)"
                     terms.extend((expr, d, n) for _e, d, n in _directions(ctx, info, direction))
             elif name in by:
                 terms.extend(order_terms(ctx, info, {name: value}, "t0"))

@@ -118,8 +118,8 @@ class Client:
             for fields in info.uniques.values():
                 columns = [f.column_name for f in fields]
                 if set(columns) == set(named):
-                    return E.unique_failed(columns)
-            return E.unique_failed(named)
+                    return E.unique_failed(columns, postgres=self._si.postgres)
+            return E.unique_failed(named, postgres=self._si.postgres)
         m = _NOT_NULL.search(str(e))
         if m:
             column = m.group(1)
@@ -146,7 +146,7 @@ class Client:
                 r = e.relation
                 name = r.db_name or foreign_key_name(r.referencing_model.table_name,
                                                      [f.column_name for f in r.referencing_fields])
-                raise E.foreign_key_failed(name) from None
+                raise E.foreign_key_failed(name, named=self._si.schema.provider != "sqlite") from None
             raise E.PrismaClientKnownRequestError(e.prisma_message, code=e.code) from None
         except duckdb.ConstraintException as e:
             raise self._constraint_error(e, info) from None
@@ -160,17 +160,37 @@ class Client:
         """Run ``work`` in one transaction (or in the caller's, if one is open on the connection)."""
         if self._depth or self._in_callers_transaction():
             return work()
+        sequences = self._sequences() if self._si.sequences_roll_back else None
         self.con.execute("BEGIN TRANSACTION")
         self._depth += 1
         try:
             result = work()
         except BaseException:
             self.con.execute("ROLLBACK")
+            if sequences:
+                self._rewind(sequences)
             raise
         finally:
             self._depth -= 1
         self.con.execute("COMMIT")
         return result
+
+    def _sequences(self) -> dict:
+        rows = self.con.execute("SELECT schema_name, sequence_name, last_value FROM duckdb_sequences()").fetchall()
+        return {(schema, name): last for schema, name, last in rows}
+
+    def _rewind(self, before: dict) -> None:
+        """SQLite gives a failed insert's id to the next row; DuckDB's sequences (like Postgres') do not roll back.
+
+        A sequence that had given out ids is set back; one used for the first time cannot be
+        (DuckDB has no "unused" state to return to), so after a failed very first insert the
+        next id still skips one.
+        """
+        for (schema, name), last in self._sequences().items():
+            old = before.get((schema, name))
+            if old is not None and last != old:
+                qualified = name if schema == "main" else f"{schema}.{name}"
+                self.con.execute("SELECT setval(?, ?)", [qualified, old])
 
     def __repr__(self) -> str:
         return f"<relviz.Client models={list(self._delegates)}>"

@@ -59,21 +59,24 @@ def not_found(detail: str) -> PrismaClientKnownRequestError:
         code="P2025")
 
 
-def unique_failed(columns) -> PrismaClientKnownRequestError:
-    """P2002, naming the columns as Postgres does (quoted when they are not plain lower case)."""
+def unique_failed(columns, *, postgres: bool = True) -> PrismaClientKnownRequestError:
+    """P2002, naming the columns as the database does (Postgres quotes those that are not plain lower case)."""
     def show(c: str) -> str:
-        plain = c == c.lower() and c.replace("_", "a").isalnum() and not c[:1].isdigit()
+        plain = not postgres or (c == c.lower() and c.replace("_", "a").isalnum() and not c[:1].isdigit())
         return f"`{c}`" if plain else f'`"{c}"`'
     return PrismaClientKnownRequestError(
         f"Unique constraint failed on the fields: ({', '.join(show(c) for c in columns)})",
         code="P2002", meta={"target": list(columns)})
 
 
-def foreign_key_failed(constraint: str) -> PrismaClientKnownRequestError:
-    """P2003: a foreign key points at no row (or a row that others still point at is deleted)."""
-    return PrismaClientKnownRequestError(
-        f"Foreign key constraint violated on the constraint: `{constraint}`", code="P2003",
-        meta={"constraint": constraint})
+def foreign_key_failed(constraint: str, *, named: bool = True) -> PrismaClientKnownRequestError:
+    """P2003: a foreign key points at no row (or a row that others still point at is deleted).
+
+    SQLite does not say which constraint failed (``named=False``), Postgres does.
+    """
+    where = f"the constraint: `{constraint}`" if named else "the foreign key"
+    return PrismaClientKnownRequestError(f"Foreign key constraint violated on {where}", code="P2003",
+                                         meta={"constraint": constraint})
 
 
 def required_relation_violated(relation) -> PrismaClientKnownRequestError:

@@ -128,10 +128,14 @@ class SchemaInfo:
         self.by_accessor = {i.accessor: i for i in self.models.values()}
         provider = schema.provider
         # What the database does that Prisma passes on: the course's default is Postgres.
-        self.jsonb = provider in (None, "postgresql", "cockroachdb")          # Json keys come back sorted
+        self.postgres = provider in (None, "postgresql", "cockroachdb")
+        self.jsonb = self.postgres                                           # Json keys come back sorted
         self.nulls_largest = provider in (None, "postgresql", "cockroachdb")  # NULLs last ascending
         self.like_ignores_case = provider in ("sqlite", "mysql")              # contains/startsWith/endsWith
         self.has_mode = provider in (None, "postgresql", "cockroachdb", "mongodb")  # mode: "insensitive"
+        self.enums_as_text = provider == "sqlite"                             # enums sort by their text
+        self.sequences_roll_back = provider == "sqlite"                       # a failed insert uses no id
+        self.skip_duplicates = provider not in ("sqlite", "sqlserver", "mongodb")  # createMany skipDuplicates
         self.foreign_keys = getattr(schema.datasource, "relation_mode", "foreignKeys") != "prisma"
 
     def info(self, model) -> ModelInfo:

@@ -195,7 +195,7 @@ class _Children:
             self.w.create(self.target, data, self.fixed)
 
     def createMany(self, arg):
-        self.w.create_many(self.target, arg.get("data", []), skip_duplicates=arg.get("skipDuplicates", False),
+        self.w.create_many(self.target, arg.get("data", []), skip_duplicates=arg.get("skipDuplicates"),
                            fixed=self.fixed)
 
     def connect(self, arg):

@@ -71,7 +71,7 @@ def _create_many(client, info, args, *, returning=False):
         parse_selection(client._si, info, args)
 
     def work():
-        keys = Writer(client).create_many(info, args["data"], skip_duplicates=bool(args.get("skipDuplicates")))
+        keys = Writer(client).create_many(info, args["data"], skip_duplicates=args.get("skipDuplicates"))
         if returning:
             return records_by_keys(client, info, keys, _shape(args))
         return {"count": len(keys)}

@@ -11,7 +11,7 @@ from relviz.client.errors import validation
 from relviz.client.where import link_condition
 from relviz.db.names import quote
 
-__all__ = ["order_terms", "order_sql"]
+__all__ = ["count_expr", "order_sql", "order_terms", "sort_value", "with_key"]
 
 
 def _direction(ctx, value, name):
@@ -52,7 +52,7 @@ def _term(ctx, info, name, value, alias):
     field = info.scalar_by_name.get(name)
     if field is not None:
         d, n = _direction(ctx, value, name)
-        return [(f"{alias}.{quote(field.column_name)}", d, n)]
+        return [(sort_value(ctx.si, field, f"{alias}.{quote(field.column_name)}"), d, n)]
     link = info.links.get(name)
     if link is None:
         raise validation(f"Unknown argument `{name}`. Available options are marked with ?.")
@@ -70,6 +70,13 @@ def _term(ctx, info, name, value, alias):
         for expr, d, n in _term(ctx, target, inner_name, inner_value, a):
             out.append((f"(SELECT {expr} FROM {target.table} AS {a} WHERE {link_condition(link, alias, a)})", d, n))
     return out
+
+
+def sort_value(si, field, col: str) -> str:
+    """What the database sorts by: the column, or an enum's text where enums are stored as text (SQLite)."""
+    if field.kind == "enum" and si.enums_as_text:
+        return f"CAST({col} AS VARCHAR)"
+    return col
 
 
 def count_expr(ctx, link, alias, where=None) -> str:

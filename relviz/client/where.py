@@ -40,8 +40,53 @@ class Ctx:
         return "?"
 
 
-def _unknown(name: str):
-    return validation(f"Unknown argument `{name}`. Available options are marked with ?.")
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (for Prisma's "Did you mean" suggestions)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def suggestion(name: str, options) -> str | None:
+    """Prisma's suggestion: the first option at the smallest edit distance, if that is at most 3."""
+    best, found = 4, None
+    for option in options:
+        d = _distance(name, option)
+        if d < best:
+            best, found = d, option
+    return found
+
+
+def _unknown(name: str, options=()):
+    hint = suggestion(name, options)
+    did_you_mean = f" Did you mean `{hint}`?" if hint else ""
+    return validation(f"Unknown argument `{name}`.{did_you_mean} Available options are marked with ?.")
+
+
+def where_options(info) -> list[str]:
+    """The fields of ``<Model>WhereInput``, in Prisma's order."""
+    return ["AND", "OR", "NOT"] + [f.name for f in info.model.fields if f.name in info.scalar_by_name or f.name in info.links]
+
+
+def filter_options(ctx, field) -> list[str]:
+    """The fields of a scalar field's filter type (``StringFilter``...), in Prisma's order."""
+    if field.is_list:
+        return ["equals", "has", "hasEvery", "hasSome", "isEmpty"]
+    t = "Enum" if field.kind == "enum" else field.scalar_type
+    if t == "Boolean":
+        return ["equals", "not"]
+    if t == "Enum":
+        return ["equals", "in", "notIn", "not"]
+    if t == "Json":
+        return ["equals", "path", "string_contains", "string_starts_with", "string_ends_with", "array_starts_with",
+                "array_ends_with", "array_contains", "lt", "lte", "gt", "gte", "not"]
+    options = ["equals", "in", "notIn", "lt", "lte", "gt", "gte"]
+    if t == "String":
+        options += ["contains", "startsWith", "endsWith"] + (["mode"] if ctx.si.has_mode else [])
+    return options + ["not"]
 
 
 def link_condition(link, near_alias: str, far_alias: str) -> str:
@@ -89,7 +134,7 @@ def _one(ctx, info, key, value, alias) -> str:
     fields = info.uniques.get(key)
     if fields is not None and len(fields) > 1 and isinstance(value, dict):
         return _compound(ctx, key, fields, value, alias)
-    raise _unknown(key)
+    raise _unknown(key, where_options(info))
 
 
 def _compound(ctx, key, fields, value, alias) -> str:
@@ -97,7 +142,7 @@ def _compound(ctx, key, fields, value, alias) -> str:
     names = {f.name for f in fields}
     for name in value:
         if name not in names:
-            raise _unknown(name)
+            raise _unknown(name, [f.name for f in fields])
     for f in fields:
         if f.name not in value:
             raise validation(f"Argument `{f.name}` is missing in `{key}`.")
@@ -107,22 +152,16 @@ def _compound(ctx, key, fields, value, alias) -> str:
 
 # -- scalar filters -------------------------------------------------------------------------------
 
-_OPS = ("equals", "in", "notIn", "lt", "lte", "gt", "gte", "contains", "startsWith", "endsWith", "not", "mode",
-        "has", "hasSome", "hasEvery", "isEmpty", "path", "array_contains", "array_starts_with", "array_ends_with",
-        "string_contains", "string_starts_with", "string_ends_with", "search", "isSet")
-
-
 def scalar_filter(ctx, field, col: str, value) -> str:
     """The condition for one scalar field: a plain value means ``equals``."""
     if not isinstance(value, dict):
         return _equals(ctx, field, col, value, insensitive=False)
+    options = filter_options(ctx, field)
     for op in value:
-        if op not in _OPS:
-            raise _unknown(op)
+        if op not in options:
+            raise _unknown(op, options)  # mode, for one, exists on Postgres only
     if field.scalar_type == "Json" and not field.is_list:
         return _json_filter(ctx, field, col, value)
-    if "mode" in value and not ctx.si.has_mode:
-        raise _unknown("mode")  # only Postgres (and MongoDB) have mode: "insensitive"
     insensitive = value.get("mode") == "insensitive"
     parts = []
     for op, arg in value.items():
@@ -309,7 +348,7 @@ def unique_where(info, where, *, argument: str = "where"):
             return where
     for key in where:
         if key not in info.scalar_by_name and key not in info.links and key not in _LOGIC and key not in info.uniques:
-            raise _unknown(key)
+            raise _unknown(key, list(info.uniques) + where_options(info))
     raise validation(
         f"Argument `{argument}` of type {info.name}WhereUniqueInput needs at least one of "
         f"{_options(list(info.uniques))} arguments. Available options are marked with ?.")

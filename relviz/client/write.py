@@ -183,7 +183,10 @@ class Writer(NestedWrites):
                f"VALUES {', '.join(tuples)} RETURNING {keys}")
         return [tuple(r) for r in self.c._write(sql, params, info)]
 
-    def create_many(self, info, rows, *, skip_duplicates=False, fixed=None) -> list[tuple]:
+    def create_many(self, info, rows, *, skip_duplicates=None, fixed=None) -> list[tuple]:
+        """Insert ``rows`` in one statement; ``skip_duplicates`` None means the argument was not given."""
+        if skip_duplicates is not None and not self.si.skip_duplicates:
+            raise _unknown("skipDuplicates")  # Prisma has no skipDuplicates on SQLite
         prepared = []
         for data in _as_list(rows):
             values, before, after = self.prepare_row(info, data, fixed)
@@ -211,7 +214,7 @@ class Writer(NestedWrites):
             target = self.si.info(link.target)
             cond = " AND ".join(f"{quote(c)} = ?" for c in link.far)
             if not self.c._fetch(f"SELECT 1 FROM {target.table} WHERE {cond} LIMIT 1", list(ref)):
-                raise E.foreign_key_failed(self._constraint(link))
+                raise E.foreign_key_failed(self._constraint(link), named=self.si.schema.provider != "sqlite")
 
     def _constraint(self, link):
         from relviz.sql.naming import foreign_key_name
