@@ -233,8 +233,6 @@ def _scalar_op(ctx, field, col, op, arg, insensitive) -> str:
         return f"{fn}({col}, {ctx.param(values)})"
     if op == "isEmpty":
         return f"len({col}) {'=' if arg else '>'} 0"
-    if op == "search":
-        return f"{col} ILIKE {ctx.param('%' + str(arg) + '%')}"
     raise _unknown(op)
 
 
