@@ -67,7 +67,7 @@ notebooks: setup
 	@shopt -s nullglob; nbs=(notebooks/*.ipynb); \
 	if [ $${#nbs[@]} -eq 0 ]; then echo "no notebooks in notebooks/"; exit 0; fi; \
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	  --ExecutePreprocessor.timeout=600 "$${nbs[@]}"
+	  --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False "$${nbs[@]}"
 
 bench: setup
 	@shopt -s nullglob; for f in benchmarks/bench_*.py; do \
