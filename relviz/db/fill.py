@@ -21,6 +21,9 @@ How the rows respect the schema:
   ``autoincrement()`` ids count from 1 and their sequence is moved past the last one.
 - Tables are filled referenced tables first (:func:`relviz.db.order.fill_order`); a cycle
   between tables is broken by leaving one optional foreign key NULL.
+
+Which rows each table gets is planned in :mod:`relviz.db.row_plan`; large runs build their keys
+and indexes after the rows (:mod:`relviz.db.loading`).
 """
 
 from __future__ import annotations
