@@ -31,19 +31,24 @@ def validate_schema(ctx) -> None:
 
 
 def _models_in_order(ctx) -> list:
-    """Models and views as declared, across files (Prisma walks them together)."""
+    """Models, then views, each as declared across files (Prisma walks them in this order)."""
     found = []
     for ast in ctx.asts:
         for top in ast.tops:
             obj = ctx.blocks.get(top.name)
             if isinstance(obj, Model) and obj._ast is top:
                 found.append(obj)
-    return found
+    return [m for m in found if not m.is_view] + [m for m in found if m.is_view]
 
 
 def _relations_from(ctx) -> dict:
     """Complete one-to-one and one-to-many relations by the model holding the foreign key."""
-    position = {model: i for i, model in enumerate(ctx.models_in_order)}
+    position = {}
+    for ast in ctx.asts:  # Prisma orders by model id: declaration order, models and views together
+        for top in ast.tops:
+            obj = ctx.blocks.get(top.name)
+            if isinstance(obj, Model) and obj._ast is top:
+                position[obj] = len(position)
     found: dict = {}
     for i, relation in enumerate(ctx.prisma_relations):
         if relation.is_inline and relation.is_complete:

@@ -146,6 +146,12 @@ def scalar_field_supported(ctx, field) -> None:
             "lists of primitive types.",
             field.span,
         )
+    if field.scalar_type == "Decimal" and provider == "mongodb":
+        ctx.error(
+            f"Error validating field `{field.name}` in model `{model.name}`: Field `{field.name}` in model "
+            f"`{model.name}` can't be of type Decimal. The current connector does not support the Decimal type.",
+            field.span,
+        )
     if field.scalar_type == "Json" and provider not in _JSON:
         ctx.error(
             f"Error validating field `{field.name}` in model `{model.name}`: Field `{field.name}` in model "
@@ -288,8 +294,20 @@ def mongodb_ids(ctx, model) -> None:
         return
     field = pk.fields[0]
     if field.db_name != "_id":
+        found = f', found @map("{field.db_name}")' if field.db_name is not None else ""
         ctx.error(
             f"Error validating field `{field.name}` in model `{model.name}`: MongoDB model IDs must have an "
-            '@map("_id") annotation.',
+            f'@map("_id") annotation{found}.',
             field.span,
         )
+
+
+def mongodb_duplicate_indexes(ctx, model) -> None:
+    """On MongoDB, two indexes over the same fields are one too many."""
+    if not ctx.connector.is_mongo:
+        return
+    keys = [tuple(f.field for f in index.fields) for index in model._prisma_indexes]
+    for index, key in zip(model._prisma_indexes, keys):
+        if keys.count(key) > 1:
+            label = {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}[index.kind]
+            ctx.error(f'Error parsing attribute "{label}": Index already exists in the model.', index.span)

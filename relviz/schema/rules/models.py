@@ -29,11 +29,12 @@ def validate_models(ctx) -> bool:
         field_rules.mongodb_ids(ctx, model)
         schemas(ctx, model, "model")
         mysql_text_keys(ctx, model)
+        field_rules.mongodb_duplicate_indexes(ctx, model)
         views_have_no_primary_key(ctx, model)
         field_rules.autoincrement(ctx, model)
         for field in model.fields:
             if field.kind != "relation":
-                if field.is_list or field.scalar_type == "Json":
+                if field.is_list or field.scalar_type in ("Json", "Decimal"):
                     field_rules.scalar_field_supported(ctx, field)
                 if field.default is not None:
                     field_rules.cockroach_autoincrement(ctx, field)
