@@ -158,3 +158,13 @@ def test_importing_the_client_does_not_import_duckdb():
 
     code = "import relviz.client, sys; print('duckdb' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_a_client_can_start_from_a_sample_or_a_connection():
+    from relviz.db import load_sample
+
+    sample = load_sample("course")
+    assert Client(sample).user.count() == sample.con.execute("SELECT count(*) FROM \"User\"").fetchone()[0] > 0
+    schema = relviz.parse(SCHEMA, filename="reads.prisma")
+    con = connect(schema)
+    assert Client(con).user.findMany() == []

@@ -56,13 +56,18 @@ class Client:
     """Prisma Client for ``schema`` on the DuckDB connection ``con`` (made by :func:`relviz.connect`).
 
     ``schema`` is a :class:`relviz.Schema` or the path of a ``.prisma`` file; without ``con`` the
-    client makes an empty in-memory database. A model whose accessor is also a client attribute
+    client makes an empty in-memory database. ``Client(relviz.load_sample("course"))`` and
+    ``Client(con)`` (for a connection made by :func:`relviz.connect`) work too. A model whose accessor is also a client attribute
     (a model ``Log`` next to ``db.log``) is reached with ``db["log"]``.
     """
 
     def __init__(self, schema, con=None, *, log_size: int = 200):
-        from relviz.db.database import connect, resolve_schema
+        from relviz.db.database import connect, resolve_schema, schema_of
 
+        if con is None and hasattr(schema, "con") and hasattr(schema, "schema"):  # Client(relviz.load_sample(...))
+            schema, con = schema.schema, schema.con
+        elif con is None and hasattr(schema, "execute"):  # Client(con) for a connection made by relviz.connect
+            schema, con = schema_of(schema), schema
         schema = resolve_schema(schema)
         if con is None:
             con = connect(schema)
