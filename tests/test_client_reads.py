@@ -168,3 +168,9 @@ def test_a_client_can_start_from_a_sample_or_a_connection():
     schema = relviz.parse(SCHEMA, filename="reads.prisma")
     con = connect(schema)
     assert Client(con).user.findMany() == []
+
+
+def test_explain_shows_call_sql_and_result_side_by_side_in_a_notebook(db):
+    html = db.user.findMany({"select": {"email": True}, "take": 1}, explain=True)._repr_html_()
+    assert "prisma.user.findMany" in html and "SELECT" in html and "ada@example.com" in html
+    assert html.count("<td") == 3

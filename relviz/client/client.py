@@ -247,7 +247,7 @@ class ModelDelegate:
             client._depth -= 1
         n = client._recorded - start
         statements = list(client.log)[-n:] if n else []
-        return Explanation(f"{self.name}.{action}", statements, result, error)
+        return Explanation(f"{self.name}.{action}", statements, result, error, args)
 
 
 def _method(action):

@@ -51,13 +51,18 @@ class Statement:
 
 
 class Explanation:
-    """What ``explain=True`` gives: the SQL statements a call ran (``.statements``) and its ``.result``."""
+    """What ``explain=True`` gives: the call, the SQL statements it ran (``.statements``), its ``.result`` or ``.error``.
 
-    def __init__(self, call: str, statements, result=None, error=None):
+    In a notebook it shows as three columns side by side: the Prisma Client call, the SQL, and
+    what came back (as Prisma Client prints it).
+    """
+
+    def __init__(self, call: str, statements, result=None, error=None, args=None):
         self.call = call
         self.statements = list(statements)
         self.result = result
         self.error = error
+        self.args = args
 
     @property
     def sql(self) -> str:
@@ -68,5 +73,26 @@ class Explanation:
 
     __repr__ = __str__
 
-    def _repr_markdown_(self) -> str:
-        return f"```sql\n{self}\n```"
+    def _prisma(self) -> str:
+        import json
+
+        args = json.dumps(self.args, indent=2, ensure_ascii=False, default=str) if self.args else ""
+        return f"prisma.{self.call}({args})"
+
+    def _outcome(self) -> str:
+        import json
+
+        from relviz.client.values import plain
+
+        if self.error is not None:
+            return f"{type(self.error).__name__} ({self.error.code or 'no code'}):\n{self.error.prisma_message}"
+        return json.dumps(plain(self.result), indent=2, ensure_ascii=False)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        cells = [("Prisma Client", self._prisma()), ("SQL", self.sql), ("Result", self._outcome())]
+        heads = "".join(f"<th style='text-align:left'>{escape(h)}</th>" for h, _ in cells)
+        body = "".join(f"<td style='vertical-align:top;text-align:left'><pre style='white-space:pre-wrap'>{escape(t)}</pre></td>"
+                       for _, t in cells)
+        return f"<table><tr>{heads}</tr><tr>{body}</tr></table>"
