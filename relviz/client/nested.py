@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from relviz.client import errors as E
 from relviz.client.errors import validation
-from relviz.client.where import unique_where
+from relviz.client.where import unique_where, unknown_argument
 from relviz.db.names import quote
 
 __all__ = ["NESTED_OPERATIONS", "NestedWrites"]
@@ -23,10 +23,6 @@ NESTED_OPERATIONS = ("create", "createMany", "connect", "connectOrCreate", "disc
 
 def _as_list(v):
     return list(v) if isinstance(v, (list, tuple)) else [v]
-
-
-def _unknown(name):
-    return validation(f"Unknown argument `{name}`. Available options are marked with ?.")
 
 
 def _unwrap(arg):
@@ -45,7 +41,7 @@ class NestedWrites:
             raise validation(f"Invalid value for argument `{link.name}`: expected a nested write object.")
         for op in ops:
             if op not in NESTED_OPERATIONS:
-                raise _unknown(op)
+                raise unknown_argument(op, NESTED_OPERATIONS)
         if link.kind == "fk_here":
             return self._to_one_here(info, key, link, ops)
         target = self.si.info(link.target)

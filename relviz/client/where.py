@@ -14,7 +14,7 @@ from relviz.client.errors import validation
 from relviz.client.values import input_value, jsonb_order
 from relviz.db.names import quote
 
-__all__ = ["Ctx", "link_condition", "unique_where", "where_sql"]
+__all__ = ["Ctx", "link_condition", "suggestion", "unique_where", "unknown_argument", "where_sql"]
 
 _LOGIC = ("AND", "OR", "NOT")
 
@@ -60,7 +60,8 @@ def suggestion(name: str, options) -> str | None:
     return found
 
 
-def _unknown(name: str, options=()):
+def unknown_argument(name: str, options=()):
+    """Prisma's validation error for an argument that is not one of ``options`` (with "Did you mean")."""
     hint = suggestion(name, options)
     did_you_mean = f" Did you mean `{hint}`?" if hint else ""
     return validation(f"Unknown argument `{name}`.{did_you_mean} Available options are marked with ?.")
@@ -134,7 +135,7 @@ def _one(ctx, info, key, value, alias) -> str:
     fields = info.uniques.get(key)
     if fields is not None and len(fields) > 1 and isinstance(value, dict):
         return _compound(ctx, key, fields, value, alias)
-    raise _unknown(key, where_options(info))
+    raise unknown_argument(key, where_options(info))
 
 
 def _compound(ctx, key, fields, value, alias) -> str:
@@ -142,7 +143,7 @@ def _compound(ctx, key, fields, value, alias) -> str:
     names = {f.name for f in fields}
     for name in value:
         if name not in names:
-            raise _unknown(name, [f.name for f in fields])
+            raise unknown_argument(name, [f.name for f in fields])
     for f in fields:
         if f.name not in value:
             raise validation(f"Argument `{f.name}` is missing in `{key}`.")
@@ -159,7 +160,7 @@ def scalar_filter(ctx, field, col: str, value) -> str:
     options = filter_options(ctx, field)
     for op in value:
         if op not in options:
-            raise _unknown(op, options)  # mode, for one, exists on Postgres only
+            raise unknown_argument(op, options)  # mode, for one, exists on Postgres only
     if field.scalar_type == "Json" and not field.is_list:
         return _json_filter(ctx, field, col, value)
     insensitive = value.get("mode") == "insensitive"
@@ -233,7 +234,7 @@ def _scalar_op(ctx, field, col, op, arg, insensitive) -> str:
         return f"{fn}({col}, {ctx.param(values)})"
     if op == "isEmpty":
         return f"len({col}) {'=' if arg else '>'} 0"
-    raise _unknown(op)
+    raise unknown_argument(op)
 
 
 # -- Json filters ---------------------------------------------------------------------------------
@@ -275,7 +276,7 @@ def _json_filter(ctx, field, col, value) -> str:
             pattern = {"string_contains": "%{}%", "string_starts_with": "{}%", "string_ends_with": "%{}"}[op].format(arg)
             parts.append(f"(json_type({target}) = 'VARCHAR' AND json_extract_string({target}, '$') LIKE {ctx.param(pattern)})")
         else:
-            raise _unknown(op)
+            raise unknown_argument(op)
     return _and(parts)
 
 
@@ -308,7 +309,7 @@ def _relation_filter(ctx, link, value, alias) -> str:
             elif op == "every":
                 parts.append("NOT " + _exists(ctx, link, alias, inner, negate_inner=True))
             else:
-                raise _unknown(op)
+                raise unknown_argument(op)
         return _and(parts)
     if value is None:
         return "NOT " + _exists(ctx, link, alias, None)
@@ -346,7 +347,7 @@ def unique_where(info, where, *, argument: str = "where"):
             return where
     for key in where:
         if key not in info.scalar_by_name and key not in info.links and key not in _LOGIC and key not in info.uniques:
-            raise _unknown(key, list(info.uniques) + where_options(info))
+            raise unknown_argument(key, list(info.uniques) + where_options(info))
     raise validation(
         f"Argument `{argument}` of type {info.name}WhereUniqueInput needs at least one of "
         f"{_options(list(info.uniques))} arguments. Available options are marked with ?.")

@@ -16,7 +16,7 @@ from relviz.client.defaults import client_default
 from relviz.client.errors import validation
 from relviz.client.nested import NESTED_OPERATIONS, NestedWrites
 from relviz.client.values import input_value, jsonb_order
-from relviz.client.where import Ctx, unique_where, where_sql
+from relviz.client.where import Ctx, unique_where, unknown_argument, where_sql
 from relviz.db.names import quote
 
 __all__ = ["Writer"]
@@ -27,10 +27,6 @@ _NESTED = NESTED_OPERATIONS
 
 def _as_list(v):
     return list(v) if isinstance(v, (list, tuple)) else [v]
-
-
-def _unknown(name):
-    return validation(f"Unknown argument `{name}`. Available options are marked with ?.")
 
 
 class Writer(NestedWrites):
@@ -99,7 +95,7 @@ class Writer(NestedWrites):
             raise validation(f"Argument `{what}` must be an object.")
         for k in data:
             if k not in info.scalar_by_name and k not in info.links:
-                raise _unknown(k)
+                raise unknown_argument(k, [f.name for f in info.model.fields if f.name in info.scalar_by_name or f.name in info.links])
 
     def prepare_row(self, info, data, fixed=None) -> tuple[dict, list, list]:
         """``(values, before, after)`` for creating one row: column values, and to-one/other nested writes."""
@@ -116,7 +112,7 @@ class Writer(NestedWrites):
                 raise validation(f"Invalid value for argument `{k}`: expected a nested write object.")
             for op in v:
                 if op not in _NESTED:
-                    raise _unknown(op)
+                    raise unknown_argument(op, _NESTED)
             (before if link.kind == "fk_here" else after).append((link, v))
         if fixed:
             values.update(fixed)
@@ -186,7 +182,7 @@ class Writer(NestedWrites):
     def create_many(self, info, rows, *, skip_duplicates=None, fixed=None) -> list[tuple]:
         """Insert ``rows`` in one statement; ``skip_duplicates`` None means the argument was not given."""
         if skip_duplicates is not None and not self.si.skip_duplicates:
-            raise _unknown("skipDuplicates")  # Prisma has no skipDuplicates on SQLite
+            raise unknown_argument("skipDuplicates")  # Prisma has no skipDuplicates on SQLite
         prepared = []
         for data in _as_list(rows):
             values, before, after = self.prepare_row(info, data, fixed)
@@ -267,7 +263,7 @@ class Writer(NestedWrites):
             if isinstance(v, dict) and field.scalar_type != "Json":
                 for op in v:
                     if op not in _ATOMIC:
-                        raise _unknown(op)
+                        raise unknown_argument(op, _ATOMIC)
                 if set(v) == {"set"}:
                     plain[field] = self._scalar_input(info, field, v["set"], creating=False)
                 elif "unset" in v:
