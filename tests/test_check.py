@@ -17,7 +17,7 @@ from relviz.errors import SchemaError
 
 from conftest import FIXTURES_DIR
 
-FOLDERS = ("invalid", "relations", "real")
+FOLDERS = ("invalid", "relations", "validation", "real")
 # The oracle's cleaning, as written in JavaScript: /^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm
 CONNECTION_LINE = re.compile(r"^\s*(url|directUrl|shadowDatabaseUrl)\s*=[^\n\r\u2028\u2029]*$", re.M)
 

@@ -18,7 +18,7 @@ from conftest import FIXTURES_DIR
 
 CORPUS = sorted(
     p.read_text(encoding="utf-8")
-    for folder in ("invalid", "relations")
+    for folder in ("invalid", "relations", "validation")
     for p in (FIXTURES_DIR / folder).glob("*.prisma")
 ) + [(FIXTURES_DIR / "real" / "epic-stack.prisma").read_text(encoding="utf-8")]
 SNIPPETS = [
