@@ -64,16 +64,15 @@ def test_every_operation_answers_as_prisma_client_does(ops_path, tmp_path):
     assert not failures, "\n".join(failures)
 
 
-EDGE = Path(__file__).parent / "fixtures" / "client" / "course.edge.ops.json"
+EDGES = sorted((Path(__file__).parent / "fixtures" / "client").glob("*.ops.json"))
 
 
-def test_the_edge_cases_answer_as_prisma_client_does(tmp_path):
-    """tests/fixtures/client: cursors outside `where`, nested pages, limits... (Prisma's answers, same comparison)."""
-    ops = json.loads(EDGE.read_text(encoding="utf-8"))
-    expected = json.loads(EDGE.with_name("course.edge.expected.json").read_text(encoding="utf-8"))
-    out = tmp_path / "results.json"
-    assert main(["query", str(QUERIES / "course.prisma"), str(EDGE), "-o", str(out)]) == 0
-    got = json.loads(out.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("ops_path", EDGES, ids=_name)
+def test_the_edge_cases_answer_as_prisma_client_does(ops_path, tmp_path):
+    """tests/fixtures/client: cursors outside `where`, nested pages, limits, Json paths... (Prisma's answers)."""
+    ops = json.loads(ops_path.read_text(encoding="utf-8"))
+    expected = json.loads(ops_path.with_name(_name(ops_path) + ".expected.json").read_text(encoding="utf-8"))
+    got = _run(ops_path, tmp_path)
     for i, (op, g, e) in enumerate(zip(ops, got, expected)):
         if isinstance(e, dict) and "error" in e:
             assert isinstance(g, dict) and g.get("code") == e["code"], f"#{i} {op.get('note')}: {g}"
@@ -81,7 +80,7 @@ def test_the_edge_cases_answer_as_prisma_client_does(tmp_path):
             assert _same(g, e), f"#{i} {op.get('note')}:\n  relviz: {g}\n  prisma: {e}"
 
 
-@pytest.mark.parametrize("ops_path", SCRIPTS + [EDGE], ids=_name)
+@pytest.mark.parametrize("ops_path", SCRIPTS + EDGES, ids=_name)
 def test_the_output_is_byte_for_byte_what_the_oracle_printed(ops_path, tmp_path):
     """Not only the same JSON: the same text, error messages included (JSON.stringify's layout)."""
     schema = QUERIES / (ops_path.name.split(".")[0] + ".prisma")

@@ -32,8 +32,8 @@ ARGUMENTS = {
     "updateManyAndReturn": ("where", "data", "limit") + _SHAPE,
     "upsert": ("where", "create", "update") + _SHAPE,
     "delete": ("where",) + _SHAPE, "deleteMany": ("where", "limit"),
-    "count": ("where", "orderBy", "cursor", "take", "skip", "distinct", "select"),
-    "aggregate": ("where", "orderBy", "cursor", "take", "skip", "distinct", "_count", "_sum", "_avg", "_min", "_max"),
+    "count": ("where", "orderBy", "cursor", "take", "skip", "select"),
+    "aggregate": ("where", "orderBy", "cursor", "take", "skip", "_count", "_sum", "_avg", "_min", "_max"),
     "groupBy": ("where", "orderBy", "by", "having", "take", "skip", "_count", "_sum", "_avg", "_min", "_max"),
 }
 ACTIONS = tuple(ARGUMENTS)

@@ -275,6 +275,12 @@ def _json_filter(ctx, field, col, value) -> str:
         elif op in ("string_contains", "string_starts_with", "string_ends_with"):
             pattern = {"string_contains": "%{}%", "string_starts_with": "{}%", "string_ends_with": "%{}"}[op].format(arg)
             parts.append(f"(json_type({target}) = 'VARCHAR' AND json_extract_string({target}, '$') LIKE {ctx.param(pattern)})")
+        elif op in ("lt", "lte", "gt", "gte"):
+            sign = {"lt": "<", "lte": "<=", "gt": ">", "gte": ">="}[op]
+            if isinstance(arg, bool) or not isinstance(arg, (int, float)):
+                raise validation(f"Invalid value for argument `{op}`: a Json comparison takes a number.")
+            parts.append(f"(json_type({target}) IN ('BIGINT', 'UBIGINT', 'DOUBLE') "
+                         f"AND CAST({target} AS DOUBLE) {sign} {ctx.param(float(arg))})")
         else:
             raise unknown_argument(op)
     return _and(parts)
