@@ -283,11 +283,24 @@ def autoincrement(ctx, model) -> None:
             )
 
 
+def primary_key_supported(ctx, model) -> None:
+    """Named primary keys where the database names them; MongoDB's ``_id``."""
+    pk = model.primary_key
+    if pk is not None and pk.db_name is not None and ctx.connector.provider in ("mysql", "sqlite", "mongodb"):
+        ctx.error(
+            f'Error validating model "{model.name}": You defined a database name for the primary key on the model. '
+            "This is not supported by the provider.",
+            model.span,
+        )
+    mongodb_ids(ctx, model)
+
+
 def mongodb_ids(ctx, model) -> None:
     if not ctx.connector.is_mongo or model.is_view:
         return
     pk = model.primary_key
     if pk is None:
+        ctx.error("Invalid model: MongoDB models require exactly one identity field annotated with @id", model.span)
         return
     if len(pk.fields) > 1:
         ctx.error(f'Error validating model "{model.name}": The current connector does not support compound ids.', pk.span)

@@ -26,7 +26,7 @@ def validate_models(ctx) -> bool:
             ctx.error(f"{VALIDATING}View definitions are only available with the `views` preview feature.", model.span)
         has_a_strict_unique_criteria(ctx, model)
         constraints.primary_key_name_is_unique(ctx, model)
-        field_rules.mongodb_ids(ctx, model)
+        field_rules.primary_key_supported(ctx, model)
         schemas(ctx, model, "model")
         mysql_text_keys(ctx, model)
         field_rules.mongodb_duplicate_indexes(ctx, model)
