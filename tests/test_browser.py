@@ -232,6 +232,9 @@ def test_typing_a_model_in_the_playground_draws_it(jupyterlab, chromium_path):
             assert set(before) <= set(after)
 
             page.keyboard.type(BROKEN, delay=5)
+            page.wait_for_function(  # the error of the finished text, not of one typed halfway
+                "() => (document.querySelector('.relviz-errors-panel') || {}).innerText?.includes('Type \"Usr\"')"
+            )
             page.wait_for_selector(".relviz-errors-panel .relviz-bad-line")
             page.wait_for_selector(".relviz-banner .relviz-warning")
             banner = page.locator(".relviz-banner").first.inner_text()
