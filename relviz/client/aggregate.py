@@ -188,8 +188,9 @@ def group_by(client, info, args):
     if having:
         sql += f" HAVING {_having(ctx, info, having)}"
     terms = _group_order(ctx, info, args.get("orderBy"), fields)
-    if terms:
-        sql += f" ORDER BY {order_sql(terms)}"
+    # Ties come in the order of the groups themselves (Postgres groups by sorting the by-fields).
+    terms += [t for f in fields for t in order_terms(ctx, info, {f.name: "asc"}, "t0") if t[0] not in {x[0] for x in terms}]
+    sql += f" ORDER BY {order_sql(terms)}"
     if args.get("take") is not None:
         sql += f" LIMIT {int(abs(args['take']))}"
     if args.get("skip"):

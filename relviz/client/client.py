@@ -38,7 +38,8 @@ ARGUMENTS = {
 }
 ACTIONS = tuple(ARGUMENTS)
 _NOT_NULL = re.compile(r"NOT NULL constraint failed: [^.\s]+\.(\S+)")
-_DUPLICATE = re.compile(r'Duplicate key "(.*)" violates (?:unique|primary key) constraint', re.S)
+_DUPLICATE = re.compile(r'(?:Duplicate key "(.*)" violates (?:unique|primary key) constraint'
+                        r'|constraint violation: duplicate key "(.*)")', re.S)
 
 
 class _LoggedConnection:
@@ -118,11 +119,13 @@ class Client:
     def _constraint_error(self, e, info):
         m = _DUPLICATE.search(str(e))
         if m and info is not None:
-            text = m.group(1)
+            text = m.group(1) or m.group(2)
             named = [c for c in re.findall(r"(?:^|, )([^:,]+): ", text)]
             for fields in info.uniques.values():
                 columns = [f.column_name for f in fields]
-                if set(columns) == set(named):
+                # DuckDB names the columns ("a: 1, b: 2"), except for duplicates inside one
+                # statement ("1, 2"): then the first key with as many columns is the best guess.
+                if set(columns) == set(named) or (not named and len(columns) == text.count(", ") + 1):
                     return E.unique_failed(columns, postgres=self._si.postgres)
             return E.unique_failed(named, postgres=self._si.postgres)
         m = _NOT_NULL.search(str(e))

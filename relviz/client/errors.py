@@ -59,10 +59,29 @@ def not_found(detail: str) -> PrismaClientKnownRequestError:
         code="P2025")
 
 
+# Postgres quotes a column name in its messages unless it is plain lower case and not one of
+# these keywords (every keyword but the unreserved ones: quote_ident's rule).
+_PG_KEYWORDS = frozenset("""
+all analyse analyze and any array as asc asymmetric authorization between bigint binary bit boolean both case cast
+char character check coalesce collate collation column concurrently constraint create cross current_catalog
+current_date current_role current_schema current_time current_timestamp current_user dec decimal default deferrable
+desc distinct do else end except exists extract false fetch float for foreign freeze from full grant greatest group
+grouping having ilike in initially inner inout int integer intersect interval into is isnull join json json_array
+json_arrayagg json_exists json_object json_objectagg json_query json_scalar json_serialize json_table json_value
+lateral leading least left like limit localtime localtimestamp merge_action national natural nchar none normalize not
+notnull null nullif numeric offset on only or order out outer overlaps overlay placing position precision primary
+real references returning right row select session_user setof similar smallint some substring symmetric system_user
+table tablesample then time timestamp to trailing treat trim true union unique user using values varchar variadic
+verbose when where window with xmlattributes xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi
+xmlroot xmlserialize xmltable
+""".split())
+
+
 def unique_failed(columns, *, postgres: bool = True) -> PrismaClientKnownRequestError:
-    """P2002, naming the columns as the database does (Postgres quotes those that are not plain lower case)."""
+    """P2002, naming the columns as the database does (Postgres quotes those that need quotes)."""
     def show(c: str) -> str:
-        plain = not postgres or (c == c.lower() and c.replace("_", "a").isalnum() and not c[:1].isdigit())
+        plain = not postgres or (c == c.lower() and c.replace("_", "a").isalnum() and not c[:1].isdigit()
+                                 and c not in _PG_KEYWORDS)
         return f"`{c}`" if plain else f'`"{c}"`'
     return PrismaClientKnownRequestError(
         f"Unique constraint failed on the fields: ({', '.join(show(c) for c in columns)})",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from relviz.client.errors import validation
+from relviz.client.errors import PrismaClientValidationError, validation
 from relviz.client.values import input_value, jsonb_order
 from relviz.db.names import quote
 
@@ -147,6 +147,8 @@ def _compound(ctx, key, fields, value, alias) -> str:
     for f in fields:
         if f.name not in value:
             raise validation(f"Argument `{f.name}` is missing in `{key}`.")
+        if value[f.name] is None:
+            raise validation(f"Argument `{f.name}` must not be null.")
         parts.append(scalar_filter(ctx, f, f"{alias}.{quote(f.column_name)}", value[f.name]))
     return _and(parts)
 
@@ -172,18 +174,24 @@ def scalar_filter(ctx, field, col: str, value) -> str:
     return _and(parts)
 
 
-def _value(field, v, *, element=True):
-    return input_value(field, v, element=element)
+def _value(field, v, *, element=True, op=None):
+    """``v`` for the database; a bad value is reported on the filter's own argument (``in``, ``gt``), as Prisma does."""
+    try:
+        return input_value(field, v, element=element)
+    except PrismaClientValidationError as e:
+        if op is None:
+            raise
+        raise validation(e.prisma_message.replace(f"argument `{field.name}`", f"argument `{op}`", 1)) from None
 
 
-def _equals(ctx, field, col, v, *, insensitive) -> str:
+def _equals(ctx, field, col, v, *, insensitive, op=None) -> str:
     if v is None:
         return f"{col} IS NULL"
     if field.is_list:
-        return f"{col} = {ctx.param(_value(field, v, element=False))}"
+        return f"{col} = {ctx.param(_value(field, v, element=False, op=op))}"
     if isinstance(v, dict):
-        raise validation(f"Invalid value for argument `{field.name}`: expected a value, not an object.")
-    value = _value(field, v)
+        raise validation(f"Invalid value for argument `{op or field.name}`: expected a value, not an object.")
+    value = _value(field, v, op=op)
     if insensitive:
         return f"lower({col}) = lower({ctx.param(value)})"
     return f"{col} = {ctx.param(value)}"
@@ -191,7 +199,7 @@ def _equals(ctx, field, col, v, *, insensitive) -> str:
 
 def _scalar_op(ctx, field, col, op, arg, insensitive) -> str:
     if op == "equals":
-        return _equals(ctx, field, col, arg, insensitive=insensitive)
+        return _equals(ctx, field, col, arg, insensitive=insensitive, op=op)
     if op == "not":
         if arg is None:
             return f"{col} IS NOT NULL"
@@ -200,12 +208,12 @@ def _scalar_op(ctx, field, col, op, arg, insensitive) -> str:
             if insensitive and "mode" not in inner:
                 inner["mode"] = "insensitive"
             return f"NOT ({scalar_filter(ctx, field, col, inner)})"
-        value = _value(field, arg, element=not field.is_list)
+        value = _value(field, arg, element=not field.is_list, op="not")
         if insensitive:
             return f"lower({col}) <> lower({ctx.param(value)})"
         return f"{col} <> {ctx.param(value)}"
     if op in ("in", "notIn"):
-        values = [_value(field, v) for v in _as_list(arg)]
+        values = [_value(field, v, op=op) for v in _as_list(arg)]
         if not values:
             return "FALSE" if op == "in" else "TRUE"
         target = f"lower({col})" if insensitive else col
@@ -215,19 +223,19 @@ def _scalar_op(ctx, field, col, op, arg, insensitive) -> str:
         sign = {"lt": "<", "lte": "<=", "gt": ">", "gte": ">="}[op]
         if arg is None:
             return "FALSE"
-        return f"{col} {sign} {ctx.param(_value(field, arg))}"
+        return f"{col} {sign} {ctx.param(_value(field, arg, op=op))}"
     if op in ("contains", "startsWith", "endsWith"):
         if arg is None:
             return "FALSE"
-        pattern = {"contains": "%{}%", "startsWith": "{}%", "endsWith": "%{}"}[op].format(_value(field, arg))
+        pattern = {"contains": "%{}%", "startsWith": "{}%", "endsWith": "%{}"}[op].format(_value(field, arg, op=op))
         ignore_case = insensitive or ctx.si.like_ignores_case  # SQLite's and MySQL's LIKE ignore case
         return f"{col} {'ILIKE' if ignore_case else 'LIKE'} {ctx.param(pattern)}"
     if op == "has":
         if arg is None:
             return "FALSE"
-        return f"list_contains({col}, {ctx.param(_value(field, arg))})"
+        return f"list_contains({col}, {ctx.param(_value(field, arg, op=op))})"
     if op in ("hasSome", "hasEvery"):
-        values = [_value(field, v) for v in _as_list(arg)]
+        values = [_value(field, v, op=op) for v in _as_list(arg)]
         fn = "list_has_any" if op == "hasSome" else "list_has_all"
         if not values:
             return "FALSE" if op == "hasSome" else f"{col} IS NOT NULL"

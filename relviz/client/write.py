@@ -197,20 +197,29 @@ class Writer(NestedWrites):
             self._check_foreign_keys(info, values)
         return keys
 
-    def _check_foreign_keys(self, info, values, links=None):
-        """P2003 when a foreign key written directly points at no row (the database's check; none with relationMode prisma)."""
+    def _check_foreign_keys(self, info, values, keys=None):
+        """P2003 when a foreign key written directly points at no row (the database's check; none with relationMode prisma).
+
+        ``values`` are the columns just written; when they are only part of a foreign key (one
+        column of a two-column key), the rows ``keys`` are read for the rest.
+        """
         if not self.si.foreign_keys:
             return
-        for link in links or info.fk_links:
-            if not all(f in values for f in link.near_fields):
-                continue
-            ref = tuple(values[f] for f in link.near_fields)
-            if None in ref:
+        for link in info.fk_links:
+            given = [f in values for f in link.near_fields]
+            if all(given):
+                refs = {tuple(values[f] for f in link.near_fields)}
+            elif any(given) and keys:
+                refs = {self.values(info, k, link.near_fields) for k in keys}
+            else:
                 continue
             target = self.si.info(link.target)
             cond = " AND ".join(f"{quote(c)} = ?" for c in link.far)
-            if not self.c._fetch(f"SELECT 1 FROM {target.table} WHERE {cond} LIMIT 1", list(ref)):
-                raise E.foreign_key_failed(self._constraint(link), named=self.si.schema.provider != "sqlite")
+            for ref in refs:
+                if ref is None or None in ref:
+                    continue
+                if not self.c._fetch(f"SELECT 1 FROM {target.table} WHERE {cond} LIMIT 1", list(ref)):
+                    raise E.foreign_key_failed(self._constraint(link), named=self.si.schema.provider != "sqlite")
 
     def _constraint(self, link):
         from relviz.sql.naming import foreign_key_name
@@ -236,10 +245,8 @@ class Writer(NestedWrites):
 
             self.c._actions(lambda con: apply_update(con, self.si.schema, info.model, keys,
                                                      {f.name: v for f, v in cascading.items()}), info)
-        self._check_foreign_keys(info, values)
-        new = []
-        for k in keys:
-            new.append(tuple(values.get(f, v) for f, v in zip(info.key_fields, k)))
+        new = [tuple(values.get(f, v) for f, v in zip(info.key_fields, k)) for k in keys]
+        self._check_foreign_keys(info, values, new)
         return new
 
     def _referenced_fields(self, info):
