@@ -3,7 +3,11 @@
 Each ``SCHEMA.NAME.ops.json`` runs through ``relviz query`` (the same code path as the command)
 on a fresh DuckDB database, and every result must be the same JSON as Prisma's, strictly: key
 order, bool vs int, int vs float. For a failed operation only the error ``code`` is compared
-(and that an error happened), as the README asks.
+(and that an error happened), as the README asks. Beyond that, the printed output must be
+byte-for-byte the oracle's, error messages included.
+
+tests/fixtures/client adds Prisma's answers for more edge cases, and for the same scripts on
+SQLite schemas (see its README).
 """
 
 import json
