@@ -1,6 +1,6 @@
 """Values in and out: Prisma's input values to DuckDB's, DuckDB's to what Prisma Client returns.
 
-In: a DateTime is a ``datetime`` or an ISO string, a Decimal a string or a number, a BigInt an
+In: a DateTime is a ``datetime`` (a naive one is read as UTC) or an ISO string, a Decimal a string or a number, a BigInt an
 int or a string, Bytes ``bytes`` or base64, Json any JSON value, an enum its Prisma name.
 Out: ``datetime`` (UTC, aware), ``decimal.Decimal``, :class:`BigInt` (an ``int``), ``bytes``,
 parsed Json, enum names, lists. :func:`plain` turns a result into the JSON Prisma's own
