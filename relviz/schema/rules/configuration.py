@@ -68,7 +68,7 @@ def _describe(expr) -> str:
 def _datasource(ctx, block) -> None:
     props = {}
     for prop in block.properties:
-        props.setdefault(prop.name, prop)
+        props[prop.name] = prop  # the last one counts, as in Prisma
     provider_prop = props.get("provider")
     if provider_prop is None:
         ctx.error(f'Argument "provider" is missing in data source block "{block.name}".', block.span)
@@ -127,7 +127,7 @@ def _datasource(ctx, block) -> None:
 def _generator(ctx, block) -> None:
     props = {}
     for prop in block.properties:
-        props.setdefault(prop.name, prop)
+        props[prop.name] = prop  # the last one counts, as in Prisma
     if "provider" not in props:
         ctx.error(f'Argument "provider" is missing in generator block "{block.name}".', block.span)
         return

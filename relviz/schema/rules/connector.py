@@ -9,6 +9,8 @@ _ALL = ACTIONS
 _EMULATED = ("Cascade", "Restrict", "NoAction", "SetNull")
 _EMULATED_NO_NOACTION = ("Cascade", "Restrict", "SetNull")
 
+# Prisma's name for its connector when there is no datasource (it prints the Rust type name).
+_EMPTY_CONNECTOR = "psl_core::datamodel_connector::empty_connector::EmptyDatamodelConnector"
 # provider -> (display name, referential actions with foreign keys, emulated actions)
 _CONNECTORS = {
     "postgresql": ("Postgres", _ALL, _EMULATED_NO_NOACTION),
@@ -26,7 +28,7 @@ class Connector:
     def __init__(self, provider: str | None, relation_mode: str):
         self.provider = provider
         self.relation_mode = relation_mode
-        name, fk_actions, emulated = _CONNECTORS.get(provider, ("", _ALL, _EMULATED))
+        name, fk_actions, emulated = _CONNECTORS.get(provider, (_EMPTY_CONNECTOR, _ALL, _EMULATED))
         self.name = name
         self.fk_actions = fk_actions
         self.emulated_actions = emulated

@@ -206,7 +206,7 @@ def composite_types_supported(ctx) -> None:
     """Composite types exist on MongoDB only, and need a field."""
     for ct in ctx.schema.composite_types:
         if ctx.connector.provider != "mongodb":
-            ctx.error(f"{VALIDATING}Composite types are not supported on {ctx.connector.name or 'the current connector'}.", ct.span)
+            ctx.error(f"{VALIDATING}Composite types are not supported on {ctx.connector.name}.", ct.span)
         elif not ctx.has_errors and not ct.fields:
             ctx.error(f"{VALIDATING}A type must have at least one field defined.", ct.span)
 
