@@ -87,3 +87,10 @@ def test_a_sample_shows_its_tables():
     assert list(sample.table("User", limit=2)["name"]) == ["Nadia Haddad", "Tomás Ortega"]
     with pytest.raises(relviz.UsageError, match="no table or model named 'Users'"):
         sample.table("Users")
+
+
+def test_relviz_leaves_no_unfinished_result_so_the_reader_can_query_next():
+    """DuckDB 2 refuses a new query while an execute() result is half read."""
+    sample = relviz.load_sample("course")
+    sample.row_counts()
+    assert sample.con.sql('SELECT count(*) FROM "Post"').fetchall() == [(40,)]

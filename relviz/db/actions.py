@@ -187,11 +187,11 @@ def apply_delete(con, schema, model, key_rows, *, _doomed=None, _effects=None, _
         id_field = model.primary_key.fields[0]
         ids = [r[0] for r in _select(con, model, [id_field], key_columns, rows)]
         cond, params = _in_rows([column], [(i,) for i in ids])
-        n = con.execute(f"DELETE FROM {table} AS t WHERE {cond}", params).fetchone()[0]
+        n = con.execute(f"DELETE FROM {table} AS t WHERE {cond}", params).fetchall()[0][0]
         if n:
             effects.append(Effect(relation.join_table.name, "unlinked", n, f"implicit many-to-many {relation.name}"))
     cond, params = _in_rows(key_columns, rows)
-    n = con.execute(f"DELETE FROM {table_of(model)} AS t WHERE {cond}", params).fetchone()[0]
+    n = con.execute(f"DELETE FROM {table_of(model)} AS t WHERE {cond}", params).fetchall()[0][0]
     effects.append(Effect(model.name, "deleted", n, _because))
     return effects
 
@@ -236,7 +236,7 @@ def _set(con, model, values: dict, key_rows) -> int:
     keys = key_fields(model)
     cond, params = _in_rows([f.column_name for f in keys], key_rows)
     assign = ", ".join(f"{quote(f.column_name)} = {literal(v)}" for f, v in values.items())
-    return con.execute(f"UPDATE {table_of(model)} AS t SET {assign} WHERE {cond}", params).fetchone()[0]
+    return con.execute(f"UPDATE {table_of(model)} AS t SET {assign} WHERE {cond}", params).fetchall()[0][0]
 
 
 def _check_points_somewhere(con, relation, values, doomed) -> None:
@@ -282,7 +282,7 @@ def apply_update(con, schema, model, key_rows, data: dict, *, _effects=None, _be
         for table, column, relation in _join_tables(schema, model):
             ids = [r[0] for r in _select(con, model, [id_field], key_columns, rows)]
             cond, params = _in_rows([column], [(i,) for i in ids])
-            n = con.execute(f"UPDATE {table} AS t SET {quote(column)} = {literal(values[id_field])} WHERE {cond}", params).fetchone()[0]
+            n = con.execute(f"UPDATE {table} AS t SET {quote(column)} = {literal(values[id_field])} WHERE {cond}", params).fetchall()[0][0]
             if n:
                 effects.append(Effect(relation.join_table.name, "updated", n, f"implicit many-to-many {relation.name}"))
     effects.append(Effect(model.name, "updated", _set(con, model, values, rows), _because))

@@ -66,6 +66,6 @@ def integrity_problems(con, schema) -> list[str]:
     problems = []
     for start in range(0, len(checks), 100):  # one query per hundred checks: DuckDB plans them together
         chunk = checks[start:start + 100]
-        counts = con.execute("SELECT " + ", ".join(f"({sql})" for _, sql in chunk)).fetchone()
+        counts = con.execute("SELECT " + ", ".join(f"({sql})" for _, sql in chunk)).fetchall()[0]
         problems += [f"{n} {description}" for (description, _), n in zip(chunk, counts) if n]
     return problems

@@ -246,7 +246,7 @@ def _fill(con, schema, tables, generator, *, bulk: bool, report) -> list[str]:
                 for sql in repairs:
                     con.execute(sql)
                 if repairs:  # rows may have been dropped
-                    count = con.execute(f"SELECT count(*) FROM {table.ref}").fetchone()[0]
+                    count = con.execute(f"SELECT count(*) FROM {table.ref}").fetchall()[0][0]
             else:
                 sql, count = generator.join_table_sql(table)
                 con.execute(sql)

@@ -24,7 +24,7 @@ def settings_for_filling(con, *, small: bool) -> dict:
         wanted["preserve_insertion_order"] = False
     old = {}
     for name, value in wanted.items():
-        old[name] = con.execute(f"SELECT current_setting({literal(name)})").fetchone()[0]
+        old[name] = con.execute(f"SELECT current_setting({literal(name)})").fetchall()[0][0]
         con.execute(f"SET {name} = {literal(value)}")
     return old
 

@@ -45,7 +45,7 @@ class Sample(NamedTuple):
         """``{table name: number of rows}``, in the order the tables were filled."""
         from relviz.db.order import table_plans
 
-        return {t.name: self.con.execute(f"SELECT count(*) FROM {table_ref(t.name, t.schema_name)}").fetchone()[0]
+        return {t.name: self.con.execute(f"SELECT count(*) FROM {table_ref(t.name, t.schema_name)}").fetchall()[0][0]
                 for t in table_plans(self.schema)}
 
     def __repr__(self) -> str:
@@ -142,4 +142,4 @@ def _load_csv(con, table, path: Path) -> int:
     con.execute(
         f"INSERT INTO {target} ({names}) SELECT {names} FROM read_csv({literal(str(path))}, header = true, columns = {columns})"
     )
-    return con.execute(f"SELECT count(*) FROM {target}").fetchone()[0]
+    return con.execute(f"SELECT count(*) FROM {target}").fetchall()[0][0]

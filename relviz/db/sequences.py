@@ -25,7 +25,7 @@ def advance_sequences(con, tables) -> None:
             tops.append(f"(SELECT coalesce(max({quote(column)}), 0) FROM {wanted[(schema_name, name)].ref})")
     if not sequences:
         return
-    maxima = con.execute("SELECT " + ", ".join(tops)).fetchone()
+    maxima = con.execute("SELECT " + ", ".join(tops)).fetchall()[0]
     steps = [f"(SELECT count(nextval({literal(seq)})) FROM range({int(top)}))" for seq, top in zip(sequences, maxima) if top]
     if steps:
         con.execute("SELECT " + ", ".join(steps))
