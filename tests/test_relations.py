@@ -108,3 +108,8 @@ def test_every_relation_explains_itself_in_plain_words(course):
     text = course.relation("User.profile").explain()
     assert "one-to-one" in text and "`Profile` holds the foreign key `userId`" in text
     assert "_AccountToUser" in course.relation("AccountToUser").explain()
+
+
+def test_a_self_many_to_many_explains_which_field_is_column_a():
+    text = relviz.parse(SELF).relation("Follows").explain()
+    assert "`followers`, plays model A: a row (A, B) means record B is in record A's `followers` list" in text

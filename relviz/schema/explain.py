@@ -73,11 +73,17 @@ def _many_to_many(relation) -> str:
             f"as lists of ids inside the documents (MongoDB), through {_names(relation.referencing_fields)}."
         )
     jt = relation.join_table
-    self_note = " It is a self-relation: both columns point at the same model." if relation.is_self else ""
+    self_note = (
+        f" It is a self-relation: both columns point at `{a.model.name}`. Then the relation field whose name sorts "
+        f"first, `{a.name}`, plays model A: a row (A, B) means record B is in record A's `{a.name}` list "
+        f"(and A is in B's `{b.name}`)."
+        if relation.is_self
+        else ""
+    )
     return (
         f"`{relation.name}` is an implicit many-to-many relation: {_article(a.model.name)} `{a.model.name}` has many `{b.model.name}` "
         f"records (`{a.model.name}.{a.name}`) and {_article(b.model.name)} `{b.model.name}` has many `{a.model.name}` records "
         f"(`{b.model.name}.{b.name}`). Neither model holds a foreign key; Prisma creates the join table "
         f"`{jt.name}`, whose column `A` references `{jt.a_model.name}` and `B` references `{jt.b_model.name}` "
-        f"(A is the model whose name sorts first). Each row links one pair, and a pair appears once.{self_note}"
+        f"{'' if relation.is_self else '(A is the model whose name sorts first). '}Each row links one pair, and a pair appears once.{self_note}"
     )
