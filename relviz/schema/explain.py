@@ -84,6 +84,7 @@ def _many_to_many(relation) -> str:
         f"`{relation.name}` is an implicit many-to-many relation: {_article(a.model.name)} `{a.model.name}` has many `{b.model.name}` "
         f"records (`{a.model.name}.{a.name}`) and {_article(b.model.name)} `{b.model.name}` has many `{a.model.name}` records "
         f"(`{b.model.name}.{b.name}`). Neither model holds a foreign key; Prisma creates the join table "
-        f"`{jt.name}`, whose column `A` references `{jt.a_model.name}` and `B` references `{jt.b_model.name}` "
-        f"{'' if relation.is_self else '(A is the model whose name sorts first). '}Each row links one pair, and a pair appears once.{self_note}"
+        f"`{jt.name}`, whose column `A` references `{jt.a_model.name}` and `B` references `{jt.b_model.name}`"
+        f"{'.' if relation.is_self else ' (A is the model whose name sorts first).'} Each row links one pair, and a pair "
+        f"appears once.{self_note}"
     )
