@@ -6,6 +6,7 @@ error wording, Prisma's P2014 with relationMode = "prisma".
 
 import pytest
 
+import relviz
 from relviz.db import RelationViolationError, delete, load_sample, update
 
 
@@ -296,3 +297,18 @@ def test_an_update_of_several_referenced_rows_moves_each_ones_children(courses):
     assert rows(con, 'SELECT slug, "courseCode", "courseYear" FROM "Lesson" ORDER BY slug') == [
         ("html", "web", 2025), ("joins", "data", 2025), ("keys", "data", 2024),
     ]
+
+
+def test_set_null_on_a_required_foreign_key_is_refused_as_prismas_p2011_and_nothing_changes():
+    schema = relviz.parse(
+        'datasource db {\n  provider = "postgresql"\n}\n'
+        "model A {\n  id Int @id\n  bs B[]\n}\n"
+        "model B {\n  id Int @id\n  aId Int\n  a A @relation(fields: [aId], references: [id], onDelete: SetNull)\n}\n"
+    )
+    con = relviz.connect(schema)
+    con.execute('INSERT INTO "A" VALUES (1)')
+    con.execute('INSERT INTO "B" VALUES (1, 1)')
+    with pytest.raises(relviz.RelvizError) as refused:
+        delete(con, schema, "A", {"id": 1})
+    assert refused.value.code == "P2011"
+    assert con.sql('SELECT * FROM "B"').fetchall() == [(1, 1)]

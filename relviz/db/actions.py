@@ -320,9 +320,21 @@ def _on_update(con, schema, relation, keys, key_columns, rows, values, effects) 
 # -- the convenient forms --------------------------------------------------------------------------
 
 def _in_transaction(con, work):
+    import duckdb
+
     con.execute("BEGIN TRANSACTION")
     try:
         result = work()
+    except duckdb.ConstraintException as e:
+        con.execute("ROLLBACK")
+        # A NOT NULL column met SetNull, or a key met its twin: Prisma's P2011 / P2002, in words.
+        code = "P2011" if "NOT NULL" in str(e) else "P2002"
+        raise RelationViolationError(
+            f"The change was refused by the database and undone: {str(e).splitlines()[0]}",
+            code=code,
+            hint="Nothing was changed. A SetNull action needs an optional foreign key (`Int?`); "
+            "a SetDefault action needs a default that is not taken.",
+        ) from None
     except BaseException:
         con.execute("ROLLBACK")
         raise
