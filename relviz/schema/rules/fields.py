@@ -252,10 +252,19 @@ def composite_cycles(ctx) -> None:
 def autoincrement(ctx, model) -> None:
     """Where ``autoincrement()`` may stand: SQLite only on the id, MySQL once and on an indexed field."""
     provider = ctx.connector.provider
-    if provider not in ("sqlite", "mysql", "sqlserver"):
+    if provider not in ("sqlite", "mysql", "mongodb"):
         return
     fields = [f for f in model.fields if f.default is not None and f.default.function == "autoincrement"]
     if not fields:
+        return
+    if provider == "mongodb":
+        for field in fields:
+            attribute = next(a for a in field.attributes if a.name == "default")
+            ctx.error(
+                'Error parsing attribute "@default": The `autoincrement()` default value is used with a datasource '
+                "that does not support it.",
+                attribute.span,
+            )
         return
     if provider == "mysql" and len(fields) > 1:
         ctx.error(
@@ -319,6 +328,10 @@ def mongodb_duplicate_indexes(ctx, model) -> None:
     """On MongoDB, two indexes over the same fields are one too many."""
     if not ctx.connector.is_mongo:
         return
+    pk = model.primary_key
+    for index in model._prisma_indexes:
+        if index.from_field_attribute and pk is not None and tuple(pk.fields) == (index.fields[0].field,):
+            ctx.error('Error parsing attribute "@unique": The same field cannot be an id and unique on MongoDB.', index.span)
     keys = [tuple(f.field for f in index.fields) for index in model._prisma_indexes]
     for index, key in zip(model._prisma_indexes, keys):
         if keys.count(key) > 1:
