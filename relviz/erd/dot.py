@@ -147,9 +147,9 @@ def node_stmt(*, table, colors, lit_ports=(), height=None):
     return f"  {dot_string(table.id)} {attr_list(attrs)}"
 
 
-def endpoint(table_id, port=None):
-    """`"User"` or `"User":"id"`."""
-    return dot_string(table_id) + (":" + dot_string(port) if port else "")
+def endpoint(table_id, port=None, compass=None):
+    """`"User"`, `"User":"id"` or `"User":"id":e`."""
+    return dot_string(table_id) + (":" + dot_string(port) if port else "") + (":" + compass if port and compass else "")
 
 
 def edge_stmts(*, link, colors, minlen=None):
@@ -157,13 +157,15 @@ def edge_stmts(*, link, colors, minlen=None):
     tails = link.tail_ports or (None,)
     heads = link.head_ports or (None,)
     pairs = list(zip(tails, heads)) if len(tails) == len(heads) else [(tails[0], heads[0])]
+    # A loop between two ports of one table loses its end symbols unless both ends name a side.
+    compass = "e" if link.tail == link.head else None
     lines = []
     for number, (tail, head) in enumerate(pairs):
         if number == 0:
             attrs = link_attrs(link=link, colors=colors) + [("minlen", minlen)]
         else:
             attrs = companion_attrs(link=link, colors=colors, number=number)
-        lines.append(f"  {endpoint(link.tail, tail)} -> {endpoint(link.head, head)} {attr_list(attrs)}")
+        lines.append(f"  {endpoint(link.tail, tail, compass)} -> {endpoint(link.head, head, compass)} {attr_list(attrs)}")
     return lines
 
 
