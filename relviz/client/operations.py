@@ -37,6 +37,19 @@ def run(client, info, action, args):
     return _ACTIONS[action](client, info, args)
 
 
+def _check_returning(client, info, args, action):
+    """``*AndReturn`` records can include only the relations whose foreign key the model holds (no lists, no _count)."""
+    sel = parse_selection(client._si, info, args)
+    statement = "select" if "select" in args else "include"
+    for key, link, _args, _sub in sel.relations:
+        if link.kind != "fk_here":
+            raise validation(f"Unknown field `{key}` for {statement} statement on model "
+                             f"`{action}{info.name}AndReturnOutputType`. Available options are marked with ?.")
+    if sel.counts or "_count" in sel.order:
+        raise validation(f"Unknown field `_count` for {statement} statement on model "
+                         f"`{action}{info.name}AndReturnOutputType`. Available options are marked with ?.")
+
+
 def _find_unique(client, info, args, *, throw=False):
     unique_where(info, args.get("where"))
     parse_selection(client._si, info, args)
@@ -68,7 +81,7 @@ def _create_many(client, info, args, *, returning=False):
     if "data" not in args:
         raise validation("Argument `data` is missing.")
     if returning:
-        parse_selection(client._si, info, args)
+        _check_returning(client, info, args, "CreateMany")
 
     def work():
         keys = Writer(client).create_many(info, args["data"], skip_duplicates=args.get("skipDuplicates"))
@@ -97,7 +110,7 @@ def _update_many(client, info, args, *, returning=False):
     if "data" not in args:
         raise validation("Argument `data` is missing.")
     if returning:
-        parse_selection(client._si, info, args)
+        _check_returning(client, info, args, "UpdateMany")
 
     def work():
         w = Writer(client)
