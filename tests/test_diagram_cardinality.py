@@ -103,7 +103,7 @@ def test_self_relation_is_a_loop_with_its_relation_name_and_both_ends_on_one_sid
     line = edge_line(source, "Person.mentor")
     # Without a side (":e") Graphviz drops the end symbols of a loop between two ports.
     assert line.lstrip().startswith('"Person":"mentorId":e -> "Person":"id":e')
-    assert "label=<Mentoring>" in line
+    assert "taillabel=<Mentoring>" in line
 
 
 def test_two_relations_between_the_same_models_are_labelled_with_their_names():

@@ -48,7 +48,7 @@ def attr_list(attrs):
         text = str(value)
         if name == "tooltip":
             text = dot_tooltip(text)
-        elif not (name == "label" and text.startswith("<") and text.endswith(">")):
+        elif not (name in ("label", "taillabel") and text.startswith("<") and text.endswith(">")):
             text = dot_string(text)
         parts.append(f"{name}={text}")
     return "[" + ", ".join(parts) + "]" if parts else ""
@@ -163,6 +163,9 @@ def edge_stmts(*, link, colors, minlen=None):
     for number, (tail, head) in enumerate(pairs):
         if number == 0:
             attrs = link_attrs(link=link, colors=colors) + [("minlen", minlen)]
+            if compass:  # loops all bulge to one spot: name each by its foreign-key end instead
+                attrs = [("taillabel" if k == "label" else k, v) for k, v in attrs]
+                attrs += [("labelangle", "0"), ("labeldistance", "5")]
         else:
             attrs = companion_attrs(link=link, colors=colors, number=number)
         lines.append(f"  {endpoint(link.tail, tail, compass)} -> {endpoint(link.head, head, compass)} {attr_list(attrs)}")
