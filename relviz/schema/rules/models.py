@@ -30,14 +30,16 @@ def validate_models(ctx) -> bool:
         schemas(ctx, model, "model")
         mysql_text_keys(ctx, model)
         field_rules.mongodb_duplicate_indexes(ctx, model)
+        for field in model.fields:
+            if field.default is not None:
+                field_rules.cockroach_autoincrement(ctx, field)
+        operator_classes(ctx, model)
         views_have_no_primary_key(ctx, model)
         field_rules.autoincrement(ctx, model)
         for field in model.fields:
             if field.kind != "relation":
                 if field.is_list or field.scalar_type in ("Json", "Decimal"):
                     field_rules.scalar_field_supported(ctx, field)
-                if field.default is not None:
-                    field_rules.cockroach_autoincrement(ctx, field)
                 if field.native_type is not None:
                     field_rules.native_type_arguments(ctx, field)
                 if field.default is not None:
@@ -240,3 +242,15 @@ def index_type_supported(ctx, index) -> None:
     ctx.error(
         'Error parsing attribute "@@index": The given index type is not supported with the current connector', span
     )
+
+
+def operator_classes(ctx, model) -> None:
+    """``ops:`` on index fields is for Postgres."""
+    if ctx.connector.provider == "postgresql":
+        return
+    for index in model._prisma_indexes:
+        if any(f.ops is not None for f in index.fields):
+            ctx.error(
+                'Error parsing attribute "@@index": Custom operator classes are not supported with the current connector.',
+                index.span,
+            )
