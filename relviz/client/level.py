@@ -9,6 +9,7 @@ then selects hidden columns (``__o`` order values, ``__c`` parent key, ``__d`` d
 from __future__ import annotations
 
 from relviz.client.errors import validation
+from relviz.client.values import WrongType
 from relviz.client.order import count_expr, order_sql, order_terms, with_key
 from relviz.client.where import unique_where, where_sql
 from relviz.db.names import quote
@@ -40,7 +41,7 @@ def _int_arg(value, name, *, negative_ok=True):
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise validation(f"Invalid value for argument `{name}`: expected an Int.")
+        raise WrongType(name, "Int", value)
     if value < 0 and not negative_ok:
         raise validation(f"Invalid value for argument `{name}`: Provided value {value} is lower than 0.")
     return value
@@ -120,7 +121,7 @@ class _Level:
         for i, name in enumerate(self.distinct or ()):
             field = info.scalar_by_name.get(name)
             if field is None:
-                raise validation(f"Invalid value for argument `distinct`: `{name}` is not a scalar field of {info.name}.")
+                raise validation(f"Invalid value for argument `distinct`. Expected {info.name}ScalarFieldEnum.")
             inner_cols.append(f"{A}.{quote(field.column_name)} AS __d{i}")
         where_clause = self._where_clause()
         if self.cursor is not None:

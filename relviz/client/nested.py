@@ -32,6 +32,26 @@ def _unwrap(arg):
     return None, arg
 
 
+def _check_unique_lists(target, ops):
+    """``connect``/``disconnect``/``set``/``delete`` of a list relation take unique filters, one or a list.
+
+    A single object that names no unique field is reported as Prisma does: it expected a list.
+    """
+    from relviz.client.errors import PrismaClientValidationError
+    from relviz.client.values import WrongType
+
+    for op in ("connect", "disconnect", "set", "delete"):
+        if op not in ops:
+            continue
+        for where in _as_list(ops[op]):
+            try:
+                unique_where(target, where)
+            except PrismaClientValidationError:
+                if isinstance(ops[op], dict):
+                    raise WrongType(op, f"{target.name}WhereUniqueInput[]", ops[op]) from None
+                raise
+
+
 class NestedWrites:
     """The nested-write half of :class:`relviz.client.write.Writer` (which provides ``keys``, ``create``...)."""
 
@@ -45,6 +65,8 @@ class NestedWrites:
         if link.kind == "fk_here":
             return self._to_one_here(info, key, link, ops)
         target = self.si.info(link.target)
+        if link.to_many:
+            _check_unique_lists(target, ops)
         run = _Children(self, info, key, link, target) if link.kind == "fk_there" else _Join(self, info, key, link, target)
         for op, arg in ops.items():
             getattr(run, op)(arg)
@@ -56,9 +78,22 @@ class NestedWrites:
         """The referenced values for a new row's foreign key, from ``create``/``connect``/``connectOrCreate``."""
         if len(ops) != 1 or next(iter(ops)) not in ("create", "connect", "connectOrCreate"):
             raise validation(f"Argument `{link.name}` takes exactly one of `create`, `connect` or `connectOrCreate` here.")
+        if "create" in ops and not isinstance(ops["create"], dict):
+            raise self._not_one_object(link, "create", ops["create"])
         ref = self._resolve_to_one(link, ops)
         self._free_partner(info, link, ref, me=None)
         return ref
+
+    def _not_one_object(self, link, op, value):
+        """A to-one relation takes one object: Prisma names the input types it expected."""
+        from relviz.client.values import WrongType
+
+        target, back = link.target.name, link.relation.referenced_field if link.kind == "fk_here" else None
+        without = f"Without{back.name[:1].upper()}{back.name[1:]}" if back is not None else ""
+        expected = f"{target}Create{without}Input or {target}UncheckedCreate{without}Input"
+        error = WrongType(op, expected, value)
+        error.prisma_message = error.prisma_message.replace("provided List.", "provided (Object).")
+        return error
 
     def _resolve_to_one(self, link, ops):
         """Create or find the row a to-one relation points at; returns its referenced values."""

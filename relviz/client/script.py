@@ -17,7 +17,7 @@ def _message(e: PrismaClientError) -> str:
     (known request errors) or after the printed arguments, whose last line is ``}`` (validation).
     """
     before = "}" if e.code is None else ""
-    return " ".join([before, ""] + e.prisma_message.strip().split("\n")[-1:])
+    return " ".join(([before, ""] + e.prisma_message.strip().split("\n"))[-3:])
 
 
 def run_operations(schema, operations, *, con=None) -> list:

@@ -68,8 +68,9 @@ def parse_selection(si, info, args: dict | None) -> Selection:
             raise validation("Argument `include` must be an object.")
         for key, value in include.items():
             if key in info.scalar_by_name:
-                raise validation(f"Invalid scalar field `{key}` for include statement on model `{info.name}`. "
-                                 "Note that include statements only accept relation fields.")
+                raise validation(f"Invalid scalar field `{key}` for include statement on model {info.name}. "
+                                 "Available options are marked with ?.\nNote that include statements only accept "
+                                 "relation fields.")
             _pick(si, info, sel, key, value, "include")
     return sel
 

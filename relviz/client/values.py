@@ -15,9 +15,9 @@ import datetime as dt
 import decimal
 import json
 
-from relviz.client.errors import validation
+from relviz.client.errors import PrismaClientValidationError, validation
 
-__all__ = ["UTC", "BigInt", "decimal_string", "input_value", "jsonb_order", "output_converter", "plain", "now"]
+__all__ = ["UTC", "BigInt", "WrongType", "provided", "decimal_string", "input_value", "jsonb_order", "output_converter", "plain", "now"]
 
 UTC = dt.timezone.utc
 
@@ -41,6 +41,26 @@ def now() -> dt.datetime:
 
 def _bad(field, expected: str, detail: str = ""):
     return validation(f"Invalid value for argument `{field.name}`{detail}. Expected {expected}.")
+
+
+def provided(value) -> str:
+    """The kind of a value as Prisma's messages name it: ``String``, ``Int``, ``Object``..."""
+    if value is None:
+        return "Null"
+    if isinstance(value, bool):
+        return "Boolean"
+    for kind, name in ((int, "Int"), (float, "Float"), (str, "String"), (dict, "Object"), ((list, tuple), "List")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+class WrongType(PrismaClientValidationError):
+    """A value of the wrong kind: ``Argument `title`: Invalid value provided. Expected String, provided Int.``"""
+
+    def __init__(self, argument: str, expected: str, value):
+        super().__init__(f"Argument `{argument}`: Invalid value provided. Expected {expected}, provided {provided(value)}.")
+        self.argument, self.expected, self.value = argument, expected, value
 
 
 def _datetime(field, v):
@@ -78,7 +98,7 @@ def _decimal(field, v):
 
 def _bigint(field, v):
     if isinstance(v, bool):
-        raise _bad(field, "BigInt")
+        raise WrongType(field.name, "BigInt", v)
     if isinstance(v, str):
         try:
             v = int(v.strip())
@@ -87,7 +107,7 @@ def _bigint(field, v):
     elif isinstance(v, float) and v.is_integer():
         v = int(v)
     if not isinstance(v, int):
-        raise _bad(field, "BigInt")
+        raise WrongType(field.name, "BigInt", v)
     if not -2**63 <= v < 2**63:
         raise validation(f"Unable to fit integer value '{v}' into an INT8 (64-bit signed integer) for argument `{field.name}`.")
     return int(v)
@@ -95,7 +115,7 @@ def _bigint(field, v):
 
 def _int(field, v):
     if isinstance(v, bool) or not isinstance(v, (int, float)) or (isinstance(v, float) and not v.is_integer()):
-        raise _bad(field, "Int")
+        raise WrongType(field.name, "Int", v)
     if not -2**31 <= v < 2**31:
         raise validation(f"Unable to fit integer value '{int(v)}' into an INT4 (32-bit signed integer) "
                          f"for argument `{field.name}`: use BigInt for larger numbers.")
@@ -104,19 +124,19 @@ def _int(field, v):
 
 def _float(field, v):
     if isinstance(v, bool) or not isinstance(v, (int, float, decimal.Decimal)):
-        raise _bad(field, "Float")
+        raise WrongType(field.name, "Float", v)
     return float(v)
 
 
 def _bool(field, v):
     if not isinstance(v, bool):
-        raise _bad(field, "Boolean")
+        raise WrongType(field.name, "Boolean", v)
     return v
 
 
 def _string(field, v):
     if not isinstance(v, str):
-        raise _bad(field, "String")
+        raise WrongType(field.name, "String", v)
     return v
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from relviz.client.errors import PrismaClientValidationError, validation
-from relviz.client.values import input_value, jsonb_order
+from relviz.client.values import WrongType, input_value, jsonb_order
 from relviz.db.names import quote
 
 __all__ = ["Ctx", "link_condition", "suggestion", "unique_where", "unknown_argument", "where_sql"]
@@ -174,10 +174,24 @@ def scalar_filter(ctx, field, col: str, value) -> str:
     return _and(parts)
 
 
+def _type_name(field) -> str:
+    return field.enum.name if field.enum is not None else field.scalar_type
+
+
+def _filter_type(field) -> str:
+    """``IntFilter``, ``StringNullableFilter``, ``BoolFilter``...: the filter input Prisma expects."""
+    base = "Bool" if field.scalar_type == "Boolean" else ("Enum" + field.enum.name if field.enum else field.scalar_type)
+    return f"{base}{'Nullable' if field.is_optional else ''}Filter"
+
+
 def _value(field, v, *, element=True, op=None):
     """``v`` for the database; a bad value is reported on the filter's own argument (``in``, ``gt``), as Prisma does."""
     try:
         return input_value(field, v, element=element)
+    except WrongType as e:
+        t = _type_name(field)
+        expected = f"{_filter_type(field)} or {t}" if op is None else f"{t} or {t}FieldRefInput"
+        raise WrongType(op or field.name, expected, v) from None
     except PrismaClientValidationError as e:
         if op is None:
             raise
@@ -213,7 +227,10 @@ def _scalar_op(ctx, field, col, op, arg, insensitive) -> str:
             return f"lower({col}) <> lower({ctx.param(value)})"
         return f"{col} <> {ctx.param(value)}"
     if op in ("in", "notIn"):
-        values = [_value(field, v, op=op) for v in _as_list(arg)]
+        if not isinstance(arg, (list, tuple)):
+            t = _type_name(field)
+            raise WrongType(op, f"{t}[] or List{t}FieldRefInput", arg)
+        values = [_value(field, v, op=op) for v in arg]
         if not values:
             return "FALSE" if op == "in" else "TRUE"
         target = f"lower({col})" if insensitive else col

@@ -90,16 +90,20 @@ class Writer(NestedWrites):
             raise validation(f"Argument `{field.name}` must not be null.")
         return input_value(field, value)
 
-    def _check_data(self, info, data, what="data"):
+    def _check_data(self, info, data, what="data", *, creating=False, scalars_only=False):
+        """Every key of ``data`` is a field of the model (options as Prisma lists them, for its suggestion)."""
         if not isinstance(data, dict):
             raise validation(f"Argument `{what}` must be an object.")
+        allowed = set(info.scalar_by_name) | (set() if scalars_only else set(info.links))
         for k in data:
-            if k not in info.scalar_by_name and k not in info.links:
-                raise unknown_argument(k, [f.name for f in info.model.fields if f.name in info.scalar_by_name or f.name in info.links])
+            if k not in allowed:
+                options = [f.name for f in info.model.fields if f.name in allowed and not
+                           (creating and f.default is not None and f.default.function == "autoincrement")]
+                raise unknown_argument(k, options)
 
-    def prepare_row(self, info, data, fixed=None) -> tuple[dict, list, list]:
+    def prepare_row(self, info, data, fixed=None, *, scalars_only=False) -> tuple[dict, list, list]:
         """``(values, before, after)`` for creating one row: column values, and to-one/other nested writes."""
-        self._check_data(info, data)
+        self._check_data(info, data, creating=True, scalars_only=scalars_only)
         values: dict = {}
         before, after = [], []
         for k, v in data.items():
@@ -185,9 +189,7 @@ class Writer(NestedWrites):
             raise unknown_argument("skipDuplicates")  # Prisma has no skipDuplicates on SQLite
         prepared = []
         for data in _as_list(rows):
-            values, before, after = self.prepare_row(info, data, fixed)
-            if before or after:
-                raise validation("createMany takes scalar fields only (no nested writes); use create for relations.")
+            values, _before, _after = self.prepare_row(info, data, fixed, scalars_only=True)  # no nested writes
             self._complete(info, values)
             prepared.append(values)
         if not prepared:
