@@ -40,6 +40,8 @@ def _position(cols: list, expr: str) -> int:
 def _int_arg(value, name, *, negative_ok=True):
     if value is None:
         return None
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        value = int(value)  # Prisma takes 1.5 as 1
     if isinstance(value, bool) or not isinstance(value, int):
         raise WrongType(name, "Int", value)
     if value < 0 and not negative_ok:

@@ -21,6 +21,10 @@ NESTED_OPERATIONS = ("create", "createMany", "connect", "connectOrCreate", "disc
                      "upsert", "delete", "deleteMany")
 
 
+_TO_ONE_REQUIRED = ("create", "connectOrCreate", "upsert", "connect", "update")
+_TO_ONE_OPTIONAL = ("create", "connectOrCreate", "upsert", "disconnect", "delete", "connect", "update")
+
+
 def _as_list(v):
     return list(v) if isinstance(v, (list, tuple)) else [v]
 
@@ -63,6 +67,10 @@ class NestedWrites:
             if op not in NESTED_OPERATIONS:
                 raise unknown_argument(op, NESTED_OPERATIONS)
         if link.kind == "fk_here":
+            allowed = _TO_ONE_REQUIRED if link.fk_required else _TO_ONE_OPTIONAL
+            for op in ops:
+                if op not in allowed:  # a required relation has no disconnect or delete
+                    raise unknown_argument(op, allowed)
             return self._to_one_here(info, key, link, ops)
         target = self.si.info(link.target)
         if link.to_many:
@@ -233,7 +241,10 @@ class _Children:
         for where in _as_list(arg):
             child = self.w.unique_key(self.target, where)
             if child is None:
-                raise E.not_found("Expected 1 records to be connected, found only 0.")
+                raise E.PrismaClientKnownRequestError(
+                    "The required connected records were not found. Expected 1 records to be connected after "
+                    f"connect operation on {self.link.relation.kind} relation '{self.link.relation.name}', found 0.",
+                    code="P2018")
             self._only_child(keep=child)
             self.w._set_columns(self.target, [child], self.fixed)
 

@@ -69,6 +69,12 @@ def _find_first(client, info, args, *, throw=False):
 def _create(client, info, args):
     if "data" not in args:
         raise validation("Argument `data` is missing.")
+    if not isinstance(args["data"], dict):
+        from relviz.client.values import WrongType
+
+        error = WrongType("data", f"{info.name}CreateInput or {info.name}UncheckedCreateInput", args["data"])
+        error.prisma_message = error.prisma_message.replace("provided List.", "provided (Object).")
+        raise error
     parse_selection(client._si, info, args)
 
     def work():
@@ -115,9 +121,7 @@ def _update_many(client, info, args, *, returning=False):
     def work():
         w = Writer(client)
         keys = w.keys(info, args.get("where"), limit=args.get("limit"))
-        for link_name in args["data"]:
-            if link_name in info.links:
-                raise validation(f"Unknown argument `{link_name}`: updateMany takes scalar fields only.")
+        w._check_data(info, args["data"], scalars_only=True)  # updateMany takes scalar fields only
         keys = w.update_rows(info, keys, args["data"]) if keys else []
         if returning:
             return records_by_keys(client, info, keys, _shape(args))

@@ -60,8 +60,9 @@ def _term(ctx, info, name, value, alias):
         raise validation(f"Invalid value for argument `{name}`: expected an object.")
     target = ctx.si.info(link.target)
     if link.to_many:
-        if set(value) != {"_count"}:
-            raise validation(f"Argument `{name}` of a list relation can only order by `_count`.")
+        for key in value:
+            if key != "_count":  # a list relation orders by how many rows it has, nothing else
+                raise validation(f"Unknown argument `{key}`. Available options are marked with ?.")
         d, n = _direction(ctx, value["_count"], "_count")
         return [(_count_expr(ctx, link, alias), d, n)]
     a = ctx.alias()

@@ -100,7 +100,8 @@ def _pick(si, info, sel, key, value, statement):
     for arg in nested:
         allowed = RELATION_ARGS if link.to_many else ("select", "include", "omit")
         if arg not in allowed:
-            raise validation(f"Unknown argument `{arg}`. Available options are marked with ?.")
+            # Prisma lists no options here for a to-one relation (its arguments object has none to mark)
+            raise validation(f"Unknown argument `{arg}`." + (" Available options are marked with ?." if link.to_many else ""))
     target = si.info(link.target)
     sel.relations.append((key, link, nested, parse_selection(si, target, nested)))
     sel._add(key, "relation")

@@ -15,13 +15,19 @@ from relviz.client import errors as E
 from relviz.client.defaults import client_default
 from relviz.client.errors import validation
 from relviz.client.nested import NESTED_OPERATIONS, NestedWrites
-from relviz.client.values import input_value, jsonb_order
+from relviz.client.values import WrongType, input_value, jsonb_order
 from relviz.client.where import Ctx, unique_where, unknown_argument, where_sql
 from relviz.db.names import quote
 
 __all__ = ["Writer"]
 
-_ATOMIC = ("set", "increment", "decrement", "multiply", "divide", "push", "unset")
+def _atomic_operations(field) -> tuple:
+    """What a field's update object takes: ``{increment: 1}`` for numbers, ``{push: x}`` for lists, ``{set: x}`` always."""
+    if field.is_list:
+        return ("set", "push")
+    if field.kind == "scalar" and field.scalar_type in ("Int", "BigInt", "Float", "Decimal"):
+        return ("set", "increment", "decrement", "multiply", "divide")
+    return ("set",)
 _NESTED = NESTED_OPERATIONS
 
 
@@ -101,9 +107,38 @@ class Writer(NestedWrites):
                            (creating and f.default is not None and f.default.function == "autoincrement")]
                 raise unknown_argument(k, options)
 
+    def _check_missing(self, info, data, fixed):
+        """The first required field (schema order) that ``data`` leaves out: Prisma reports it before anything else."""
+        given = set(data) | {f.name for f in (fixed or {})}
+        for f in info.model.fields:
+            link = info.links.get(f.name)
+            if link is not None:
+                if (link.kind == "fk_here" and link.fk_required and f.name not in given
+                        and not all(g.name in given or g.default is not None for g in link.near_fields)):
+                    raise validation(f"Argument `{f.name}` is missing.")
+                continue
+            if (f.name in info.scalar_by_name and f.is_required and f.default is None and not f.is_list
+                    and not f.is_updated_at and not f.is_read_only and f.name not in given):
+                raise validation(f"Argument `{f.name}` is missing.")
+
+    def _check_checked_or_unchecked(self, info, data, *, creating):
+        """Prisma takes either relation fields (``author``) or their foreign keys (``authorId``), not both."""
+        if not any(l.kind == "fk_here" and l.name in data for l in info.fk_links):
+            return
+        keys = {g.name for l in info.fk_links for g in l.near_fields}
+        for k in data:
+            if k in keys:
+                options = [f.name for f in info.model.fields if f.name not in keys and (f.name in info.scalar_by_name or
+                           f.name in info.links) and not (creating and f.default is not None
+                                                          and f.default.function == "autoincrement")]
+                raise unknown_argument(k, options)
+
     def prepare_row(self, info, data, fixed=None, *, scalars_only=False) -> tuple[dict, list, list]:
         """``(values, before, after)`` for creating one row: column values, and to-one/other nested writes."""
+        if isinstance(data, dict) and not scalars_only:
+            self._check_missing(info, data, fixed)
         self._check_data(info, data, creating=True, scalars_only=scalars_only)
+        self._check_checked_or_unchecked(info, data, creating=True)
         values: dict = {}
         before, after = [], []
         for k, v in data.items():
@@ -260,9 +295,10 @@ class Writer(NestedWrites):
                 found.add(info.model.primary_key.fields[0])
         return found
 
-    def update_rows(self, info, keys, data) -> list[tuple]:
+    def update_rows(self, info, keys, data, *, scalars_only=False) -> list[tuple]:
         """Apply ``data`` (scalars, atomic operations, nested writes) to rows ``keys``; returns their new keys."""
-        self._check_data(info, data)
+        self._check_data(info, data, scalars_only=scalars_only)
+        self._check_checked_or_unchecked(info, data, creating=False)
         plain, atomic, nested = {}, [], []
         for k, v in data.items():
             field = info.scalar_by_name.get(k)
@@ -270,17 +306,16 @@ class Writer(NestedWrites):
                 nested.append((info.links[k], v))
                 continue
             if isinstance(v, dict) and field.scalar_type != "Json":
+                allowed = _atomic_operations(field)
                 for op in v:
-                    if op not in _ATOMIC:
-                        raise unknown_argument(op, _ATOMIC)
+                    if op not in allowed:
+                        raise unknown_argument(op, allowed)
                 if set(v) == {"set"}:
-                    plain[field] = self._scalar_input(info, field, v["set"], creating=False)
-                elif "unset" in v:
-                    plain[field] = None
+                    plain[field] = self._update_input(info, field, v["set"])
                 else:
                     atomic.append((field, v))
             else:
-                plain[field] = self._scalar_input(info, field, v, creating=False)
+                plain[field] = self._update_input(info, field, v)
         if data:
             for f in info.scalars:
                 if f.is_updated_at and f not in plain:
@@ -296,6 +331,16 @@ class Writer(NestedWrites):
                 out.append(key)
             keys = out
         return keys
+
+    def _update_input(self, info, field, value):
+        try:
+            return self._scalar_input(info, field, value, creating=False)
+        except WrongType as e:
+            t = field.enum.name if field.enum is not None else field.scalar_type
+            p = ("Enum" + field.enum.name) if field.enum is not None else ("Bool" if t == "Boolean" else t)
+            expected = (f"{t}, Nullable{p}FieldUpdateOperationsInput or Null" if field.is_optional
+                        else f"{t} or {p}FieldUpdateOperationsInput")
+            raise WrongType(field.name, expected, e.value) from None
 
     def _atomic(self, info, keys, field, ops):
         col = quote(field.column_name)
