@@ -104,7 +104,7 @@ class ConstraintNames:
                     yield model, self.index(model, index)
         elif kind == "relation":
             for relation in self.ctx.prisma_relations:
-                if relation.is_inline and relation.forward is not None:
+                if relation.is_inline:  # (a relation without its forward side is named `<table>__fkey`)
                     yield relation.model_a, self.relation(relation)
         elif kind == "default" and self.provider == "sqlserver":
             for model in models:
@@ -193,7 +193,7 @@ def relation_name_is_unique(ctx, relation) -> None:
     if relation.forward is None and relation.back is None:
         return
     names = ctx.constraint_names
-    name = names.relation(relation) if relation.forward is not None else foreign_key_name(relation.model_a.table_name, [], names.limit)
+    name = names.relation(relation)
     model = relation.model_a
     for scope in names.violations("relation", model, name):
         if relation.forward is not None:
