@@ -88,3 +88,17 @@ def test_connection_strings_are_accepted_silently():
         "model A {\n  id Int @id\n}\n"
     )
     assert schema.diagnostics == ()
+
+
+def test_lint_offsets_count_utf16_code_units_as_prismas_lint_does():
+    # Prisma's lint counts positions as JavaScript does: 😀 is two units, é one.
+    text = "model A {\n  // 😀😀 é\n  id Int @foo\n}\n"
+    (diagnostic,) = [d.to_lint() for d in check_text(text)]
+    assert (diagnostic["start"], diagnostic["end"]) == (31, 35)
+
+
+def check_text(text):
+    try:
+        return relviz.parse(text).diagnostics
+    except SchemaError as e:
+        return e.diagnostics
