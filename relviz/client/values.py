@@ -15,7 +15,7 @@ import datetime as dt
 import decimal
 import json
 
-from relviz.client.errors import PrismaClientValidationError, validation
+from relviz.client.errors import PrismaClientKnownRequestError, PrismaClientValidationError, validation
 
 __all__ = ["UTC", "BigInt", "WrongType", "provided", "decimal_string", "input_value", "jsonb_order", "output_converter", "plain", "now"]
 
@@ -49,6 +49,8 @@ def provided(value) -> str:
         return "Null"
     if isinstance(value, bool):
         return "Boolean"
+    if isinstance(value, (list, tuple)):  # Prisma writes a list as the kind of its items in brackets
+        return f"({provided(value[0]) if value else ''})"
     for kind, name in ((int, "Int"), (float, "Float"), (str, "String"), (dict, "Object"), ((list, tuple), "List")):
         if isinstance(value, kind):
             return name
@@ -69,6 +71,8 @@ def _datetime(field, v):
     elif isinstance(v, dt.date):
         t = dt.datetime(v.year, v.month, v.day)
     elif isinstance(v, str):
+        if len(v) < 19 and v[:1].isdigit():  # a date alone, or a time cut short
+            raise _bad(field, "ISO-8601 DateTime", ": premature end of input")
         try:
             t = dt.datetime.fromisoformat(v.replace("Z", "+00:00").replace("z", "+00:00"))
         except ValueError:
@@ -103,7 +107,7 @@ def _bigint(field, v):
         try:
             v = int(v.strip())
         except ValueError:
-            raise _bad(field, "BigInt") from None
+            raise _bad(field, "big integer String", ": invalid digit found in string") from None
     elif isinstance(v, float) and v.is_integer():
         v = int(v)
     if not isinstance(v, int):
@@ -116,9 +120,9 @@ def _bigint(field, v):
 def _int(field, v):
     if isinstance(v, bool) or not isinstance(v, (int, float)) or (isinstance(v, float) and not v.is_integer()):
         raise WrongType(field.name, "Int", v)
-    if not -2**31 <= v < 2**31:
-        raise validation(f"Unable to fit integer value '{int(v)}' into an INT4 (32-bit signed integer) "
-                         f"for argument `{field.name}`: use BigInt for larger numbers.")
+    if not -2**31 <= v < 2**31:  # Prisma passes it on, and the database refuses it
+        raise PrismaClientKnownRequestError(
+            f'Value out of range for the type: value "{int(v)}" is out of range for type integer', code="P2020")
     return int(v)
 
 
@@ -147,7 +151,8 @@ def _bytes(field, v):
         try:
             return base64.b64decode(v, validate=True)
         except ValueError:
-            raise _bad(field, "Bytes (base64 String)") from None
+            raise _bad(field, "base64 String",
+                       ": Could not convert from `base64 encoded bytes` to `PrismaValue::Bytes`") from None
     raise _bad(field, "Bytes")
 
 

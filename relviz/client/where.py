@@ -158,6 +158,8 @@ def _compound(ctx, key, fields, value, alias) -> str:
 def scalar_filter(ctx, field, col: str, value) -> str:
     """The condition for one scalar field: a plain value means ``equals``."""
     if not isinstance(value, dict):
+        if field.scalar_type == "Json" and not field.is_list:  # Json is filtered through an object only
+            raise WrongType(field.name, f"Json{'Nullable' if field.is_optional else ''}Filter", value)
         return _equals(ctx, field, col, value, insensitive=False)
     options = filter_options(ctx, field)
     for op in value:
@@ -248,6 +250,9 @@ def _scalar_op(ctx, field, col, op, arg, insensitive) -> str:
         ignore_case = insensitive or ctx.si.like_ignores_case  # SQLite's and MySQL's LIKE ignore case
         return f"{col} {'ILIKE' if ignore_case else 'LIKE'} {ctx.param(pattern)}"
     if op == "has":
+        if isinstance(arg, (list, tuple)):
+            t = _type_name(field)
+            raise WrongType("has", f"{t}, {t}FieldRefInput or Null", arg)
         if arg is None:
             return "FALSE"
         return f"list_contains({col}, {ctx.param(_value(field, arg, op=op))})"

@@ -94,6 +94,10 @@ class Writer(NestedWrites):
             return input_value(field, v)
         if value is None and field.is_required:
             raise validation(f"Argument `{field.name}` must not be null.")
+        if field.is_list and value is not None and not isinstance(value, (list, tuple)):
+            t = field.enum.name if field.enum is not None else field.scalar_type
+            kind = f"{info.name}Create{field.name}Input" if creating else f"{info.name}Update{field.name}Input"
+            raise WrongType(field.name, f"{kind} or {t}[]", value)
         return input_value(field, value)
 
     def _check_data(self, info, data, what="data", *, creating=False, scalars_only=False):
