@@ -231,7 +231,8 @@ def _scalar_op(ctx, field, col, op, arg, insensitive) -> str:
     if op in ("in", "notIn"):
         if not isinstance(arg, (list, tuple)):
             t = _type_name(field)
-            raise WrongType(op, f"{t}[] or List{t}FieldRefInput", arg)
+            refs = f" or List{t}FieldRefInput" if ctx.si.postgres else ""  # SQLite has no list field references
+            raise WrongType(op, f"{t}[]{refs}", arg)
         values = [_value(field, v, op=op) for v in arg]
         if not values:
             return "FALSE" if op == "in" else "TRUE"
