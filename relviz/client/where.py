@@ -133,7 +133,9 @@ def _one(ctx, info, key, value, alias) -> str:
     if link is not None:
         return _relation_filter(ctx, link, value, alias)
     fields = info.uniques.get(key)
-    if fields is not None and len(fields) > 1 and isinstance(value, dict):
+    if fields is not None and len(fields) > 1:
+        if not isinstance(value, dict):
+            raise WrongType(key, _compound_type(info, key), value)
         return _compound(ctx, key, fields, value, alias)
     raise unknown_argument(key, where_options(info))
 
@@ -146,11 +148,22 @@ def _compound(ctx, key, fields, value, alias) -> str:
             raise unknown_argument(name, [f.name for f in fields])
     for f in fields:
         if f.name not in value:
-            raise validation(f"Argument `{f.name}` is missing in `{key}`.")
+            raise validation(f"Argument `{f.name}` is missing.")
         if value[f.name] is None:
             raise validation(f"Argument `{f.name}` must not be null.")
-        parts.append(scalar_filter(ctx, f, f"{alias}.{quote(f.column_name)}", value[f.name]))
+        if isinstance(value[f.name], dict):
+            raise WrongType(f.name, _type_name(f), value[f.name])
+        try:  # the parts of a compound key are plain values, not filters
+            v = input_value(f, value[f.name], element=True)
+        except WrongType:
+            raise WrongType(f.name, _type_name(f), value[f.name]) from None
+        parts.append(f"{alias}.{quote(f.column_name)} = {ctx.param(v)}")
     return _and(parts)
+
+
+def _compound_type(info, key) -> str:
+    """``RegionCountryCodeCompoundUniqueInput``: the input type of a compound unique key."""
+    return info.name + "".join(p[:1].upper() + p[1:] for p in key.split("_")) + "CompoundUniqueInput"
 
 
 # -- scalar filters -------------------------------------------------------------------------------
@@ -378,6 +391,8 @@ def unique_where(info, where, *, argument: str = "where"):
         fields = info.uniques.get(key)
         if fields is None:
             continue
+        if len(fields) > 1 and not isinstance(value, dict):
+            raise WrongType(key, _compound_type(info, key), value)
         if len(fields) > 1 and isinstance(value, dict):
             return where
         if len(fields) == 1 and value is not None and (not isinstance(value, dict) or "equals" in value):
