@@ -247,14 +247,29 @@ class AttributeVisitor:
 
     def done(self) -> None:
         """Report the arguments nobody asked for."""
-        # Prisma keeps them in a hash map; for the cases seen, it reports them last first.
-        for arg in reversed(list(self.args.values())):
+        leftover = list(self.args.values())
+        if leftover and _hash_order_reversed(self.current.span.file.name):
+            leftover.reverse()
+        for arg in leftover:
             self.ctx.error("No such argument.", arg.span)
         self.discard()
 
     def discard(self) -> None:
         self.current = None
         self.args = {}
+
+
+def _hash_order_reversed(filename: str) -> bool:
+    """Whether Prisma 7.10 lists two leftover arguments last first.
+
+    Prisma keeps an attribute's arguments in a hash map, so the order of its "No such argument."
+    errors is an accident of hashing; observed, it changes with the length of the file's name:
+    declaration order for names up to 16 characters (``schema.prisma``), the reverse for longer
+    ones. This mirrors that observation; it cannot be exact for three or more leftovers.
+    """
+    stem = filename.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    stem = stem[: -len(".prisma")] if stem.endswith(".prisma") else stem
+    return len(stem) > 16
 
 
 def _name_span(arg):

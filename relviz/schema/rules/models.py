@@ -245,8 +245,8 @@ def index_type_supported(ctx, index) -> None:
 
 
 def operator_classes(ctx, model) -> None:
-    """``ops:`` on index fields is for Postgres."""
-    if ctx.connector.provider == "postgresql":
+    """``ops:`` on index fields is for Postgres; CockroachDB says so (the other connectors ignore it)."""
+    if ctx.connector.provider != "cockroachdb":
         return
     for index in model._prisma_indexes:
         if any(f.ops is not None for f in index.fields):
