@@ -145,3 +145,15 @@ def test_upsert_creates_then_updates(db):
             "update": {"email": "ada@math.org"}}
     assert db.user.upsert(args)["email"] == "ada@example.com"
     assert db.user.upsert(args)["email"] == "ada@math.org"
+
+
+def test_a_transaction_commits_every_call_or_none(db):
+    with db.transaction():
+        db.user.create({"data": {"email": "ada@example.com"}})
+        db.user.create({"data": {"email": "bob@example.com"}})
+    assert db.user.count() == 2
+    with pytest.raises(PrismaClientKnownRequestError):
+        with db.transaction():
+            db.user.create({"data": {"email": "cy@example.com"}})
+            db.user.create({"data": {"email": "ada@example.com"}})  # P2002: the whole block is undone
+    assert db.user.count() == 2

@@ -11,6 +11,7 @@ arguments as Python dicts. Every write runs in one transaction (rolled back on e
 from __future__ import annotations
 
 import collections
+import contextlib
 import re
 
 from relviz.client import errors as E
@@ -182,6 +183,31 @@ class Client:
             self._depth -= 1
         self.con.execute("COMMIT")
         return result
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """Prisma's ``$transaction``: ``with db.transaction(): ...`` commits every call inside, or none.
+
+            >>> with db.transaction():                                   # doctest: +SKIP
+            ...     db.post.deleteMany({"where": {"authorId": 1}})
+            ...     db.user.delete({"where": {"id": 1}})
+        """
+        if self._depth:
+            yield self
+            return
+        sequences = self._sequences() if self._si.sequences_roll_back else None
+        self.con.execute("BEGIN TRANSACTION")
+        self._depth += 1
+        try:
+            yield self
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            if sequences:
+                self._rewind(sequences)
+            raise
+        finally:
+            self._depth -= 1
+        self.con.execute("COMMIT")
 
     def _sequences(self) -> dict:
         rows = self.con.execute("SELECT schema_name, sequence_name, last_value FROM duckdb_sequences()").fetchall()
