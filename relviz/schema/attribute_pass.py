@@ -45,6 +45,8 @@ def _in_file_order(ctx: Context):
             obj = ctx.blocks.get(top.name)
             if obj is not None and getattr(obj, "_ast", None) is top:
                 yield obj
+            elif id(top) in ctx.duplicates:
+                yield ctx.duplicates[id(top)]
 
 
 def _model_attributes(ctx: Context, model: Model) -> None:

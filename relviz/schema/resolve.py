@@ -30,6 +30,7 @@ class Context:
         self.relation_attributes: dict[Field, Arguments] = {}
         self.relation_info: dict[Field, RelationAttribute] = {}
         self.datasource_blocks: list[ConfigBlock] = []
+        self.duplicates: dict = {}  # id(syntax block) -> the object of a block whose name was taken
         self.generator_blocks: list[ConfigBlock] = []
 
         # Spans point at the parsed text (block comments blanked); diagnostics at the original.
@@ -127,15 +128,17 @@ def resolve_names(ctx: Context) -> None:
                     f"{_kind_of(existing)} with that name already exists.",
                     top.name_span,
                 )
+                # Prisma still reads the attributes of a block defined twice; relviz keeps it aside.
+                duplicate = _new_block(top, schema)
+                duplicate._ast = top
+                ctx.duplicates[id(top)] = duplicate
                 continue
+            obj = _new_block(top, schema)
             if top.keyword == "enum":
-                obj = Enum(top.name, top.span, top.documentation)
                 enums.append(obj)
             elif top.keyword == "type":
-                obj = CompositeType(top.name, top.span, top.documentation)
                 types.append(obj)
             else:
-                obj = Model(top.name, top.keyword == "view", top.span, top.documentation, schema)
                 (views if obj.is_view else models).append(obj)
             obj._ast = top
             ctx.blocks[top.name] = obj
@@ -146,6 +149,14 @@ def resolve_names(ctx: Context) -> None:
         _datasource(ctx, block)
     for block in ctx.generator_blocks:
         _generator(ctx, block)
+
+
+def _new_block(top: Block, schema):
+    if top.keyword == "enum":
+        return Enum(top.name, top.span, top.documentation)
+    if top.keyword == "type":
+        return CompositeType(top.name, top.span, top.documentation)
+    return Model(top.name, top.keyword == "view", top.span, top.documentation, schema)
 
 
 def _check_block_names(ctx: Context, top: Block) -> None:
@@ -227,7 +238,8 @@ def python_value(expr):
 def resolve_types(ctx: Context) -> None:
     """Give every field its kind: scalar, enum, relation, composite or unsupported."""
     blocks = ctx.blocks
-    for obj in (*ctx.schema.models, *ctx.schema.views, *ctx.schema.composite_types):
+    duplicates = [d for d in ctx.duplicates.values() if not isinstance(d, Enum)]
+    for obj in (*ctx.schema.models, *ctx.schema.views, *ctx.schema.composite_types, *duplicates):
         fields, every = [], []
         for decl in obj._ast.fields:
             field = Field(obj, decl.name, decl.type_name, decl.arity, decl.span, decl.documentation, tuple(decl.attributes))
@@ -239,7 +251,7 @@ def resolve_types(ctx: Context) -> None:
                 fields.append(field)
         obj.fields = tuple(fields)
         obj._all_fields = tuple(every)
-    for enum in ctx.schema.enums:
+    for enum in (*ctx.schema.enums, *(d for d in ctx.duplicates.values() if isinstance(d, Enum))):
         values = []
         seen = set()
         for decl in enum._ast.fields:

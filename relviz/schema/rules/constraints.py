@@ -89,7 +89,10 @@ class ConstraintNames:
             is_global = scope.startswith("Global")
             for kind in _CONTENTS[scope]:
                 for model, name in self._names(kind, models):
-                    key = (scope, model.schema_name, name) if is_global else (scope, model, name)
+                    if is_global:
+                        key = (scope, model.schema_name, name)
+                    else:  # a relation counts on the model of the field it was read from
+                        key = (scope, getattr(model, "_local", model), name)
                     self.counts[key] = self.counts.get(key, 0) + 1
 
     def _names(self, kind, models):
@@ -105,7 +108,7 @@ class ConstraintNames:
         elif kind == "relation":
             for relation in self.ctx.prisma_relations:
                 if relation.is_inline:  # (a relation without its forward side is named `<table>__fkey`)
-                    yield relation.model_a, self.relation(relation)
+                    yield _Holder(relation), self.relation(relation)
         elif kind == "default" and self.provider == "sqlserver":
             for model in models:
                 for field in model.fields:
@@ -151,6 +154,17 @@ class ConstraintNames:
             if scope in self.scopes and scope.startswith("Model") and self.counts.get((scope, model, name), 0) > 1:
                 found.append(scope)
         return found
+
+
+class _Holder:
+    """A relation's models for its constraint name: global scopes use the referencing model's
+    schema; the per-model scope counts it on the model of the field Prisma read it from."""
+
+    __slots__ = ("schema_name", "_local")
+
+    def __init__(self, relation):
+        self.schema_name = relation.model_a.schema_name
+        self._local = (relation.forward or relation.back).model
 
 
 def _map_span(attribute, fallback):
