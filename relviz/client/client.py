@@ -162,8 +162,8 @@ class Client:
 
     def _in_callers_transaction(self) -> bool:
         """A transaction is open on the connection (outside autocommit each statement has a new id)."""
-        first = self.con.execute("SELECT txid_current()").fetchone()[0]
-        return self.con.execute("SELECT txid_current()").fetchone()[0] == first
+        first = self.con.execute("SELECT txid_current()").fetchall()[0][0]
+        return self.con.execute("SELECT txid_current()").fetchall()[0][0] == first
 
     def _transaction(self, work):
         """Run ``work`` in one transaction (or in the caller's, if one is open on the connection)."""
