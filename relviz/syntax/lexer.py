@@ -32,6 +32,17 @@ def _kind(piece: str) -> str:
     return c
 
 
+# The same pieces, each with the blanks before it: ``(blanks, piece)``; blanks at the line's end
+# match nothing, which is fine since they make no token.
+_BLANKS_PIECE = re.compile(
+    r'([ \t]*)(//[^\r\n]*|"(?:[^"\\\x00-\x1f]|\\[^\r\n])*"|"[^\r\n]*'
+    r"|-?[0-9]+(?:\.[0-9]+)?(?![A-Za-z0-9_-])|[A-Za-z0-9][A-Za-z0-9_-]*|@@|[^ \t\n])"
+)
+# The kind of a piece told by its first character alone, where that is enough; the others go to ``_kind``.
+_FIRST = {c: "IDENT" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"}
+_FIRST.update((c, c) for c in "()[]{},.:=?!#$%&'*+;<>\\^`|~")
+
+
 def tokenize_line(line: str, base: int) -> list[tuple[str, str, int, int]]:
     """Tokens of one line (without its newline) as ``(kind, text, start, end)``; ``NL`` last.
 
@@ -39,13 +50,14 @@ def tokenize_line(line: str, base: int) -> list[tuple[str, str, int, int]]:
     """
     tokens = []
     append = tokens.append
+    first = _FIRST.get
     pos = base
-    for piece in _PIECE.findall(line):
-        end = pos + len(piece)
-        if piece[0] not in " \t":
-            append((_kind(piece), piece, pos, end))
-        pos = end
+    for blanks, piece in _BLANKS_PIECE.findall(line):
+        start = pos + len(blanks)
+        pos = start + len(piece)
+        append((first(piece[0]) or _kind(piece), piece, start, pos))
     # Three end marks, so that a parser may look two tokens past the last without a bounds check.
+    pos = base + len(line)
     end_mark = ("NL", "", pos, pos)
     tokens += (end_mark, end_mark, end_mark)
     return tokens

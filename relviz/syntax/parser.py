@@ -78,9 +78,61 @@ _OPTIONAL_LIST = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]+([A-Za-z0-9][
 OPTIONAL_LIST = "Optional lists are not supported. Use either `Type[]` or `Type?`."
 
 
+_ARITY = {None: "required", "?": "optional", "[]": "list"}
+
+
+def _moved_expression(e, d: int, source: SourceFile):
+    """A copy of expression ``e`` standing ``d`` characters further on."""
+    sp = e.span
+    span = Span(source, sp.start + d, sp.end + d)
+    t = type(e)
+    if t is ConstantValue:
+        return ConstantValue(e.name, span)
+    if t is ArrayValue:
+        return ArrayValue([_moved_expression(x, d, source) for x in e.items], span)
+    if t is FunctionCall:
+        return FunctionCall(e.name, [_moved_argument(a, d, source) for a in e.arguments], span)
+    if t is StringValue:
+        return StringValue(e.value, span)
+    return NumericValue(e.text, span)
+
+
+def _moved_argument(a: Argument, d: int, source: SourceFile) -> Argument:
+    sp = a.span
+    value = a.value
+    return Argument(
+        a.name, None if value is None else _moved_expression(value, d, source), Span(source, sp.start + d, sp.end + d)
+    )
+
+
+def _moved_attributes(attributes: list, d: int, source: SourceFile) -> list:
+    """Copies of ``attributes`` standing ``d`` characters further on."""
+    moved = []
+    for a in attributes:
+        sp, nsp = a.span, a.name_span
+        moved.append(Attribute(
+            a.name, [_moved_argument(x, d, source) for x in a.arguments], Span(source, sp.start + d, sp.end + d),
+            Span(source, nsp.start + d, nsp.end + d), a.has_parentheses,
+        ))
+    return moved
+
+
 def _doc_text(comment: str) -> str:
     """The text of a ``///`` comment as Prisma keeps it: leading blanks dropped, trailing ones kept."""
     return comment[3:].lstrip(" \t").rstrip("\r")
+
+
+def _path(toks: list, i: int) -> tuple[str, int]:
+    """The dotted name starting at token ``i`` (an identifier), and the index just past it."""
+    name = toks[i][1]
+    i += 1
+    if toks[i][0] != ".":
+        return name, i
+    parts = [name]
+    while toks[i][0] == "." and toks[i + 1][0] == "IDENT":
+        parts.append(toks[i + 1][1])
+        i += 2
+    return ".".join(parts), i
 
 
 class _LineParser:
@@ -110,90 +162,117 @@ class _LineParser:
 
     def attribute(self) -> Attribute | None:
         """``@name(args)`` or ``@@name(args)``; None when the line does not read as one."""
-        start = self.toks[self.i][2]
-        self.i += 1
-        if self.kind() != "IDENT":
+        toks = self.toks
+        i = self.i
+        start = toks[i][2]
+        i += 1
+        tok = toks[i]
+        if tok[0] != "IDENT":
+            self.i = i
             return None
-        name_start = self.toks[self.i][2]
-        name = self.path()
-        name_span = self.span(name_start, self.last_end())
-        arguments: list[Argument] = []
-        has_parens = self.kind() == "("
-        if has_parens:
+        name_start = tok[2]
+        name, i = _path(toks, i)
+        source = self.source
+        name_span = Span(source, name_start, toks[i - 1][3])
+        tok = toks[i]
+        if tok[0] == "(":
+            self.i = i
             arguments = self.arguments()
             if arguments is None:
                 return None
+            return Attribute(name, arguments, Span(source, start, toks[self.i - 1][3]), name_span, True)
+        self.i = i
         # Without parentheses, Prisma's span takes in the blanks that follow (its grammar reads them
         # while looking for an argument list).
-        end = self.last_end() if has_parens else self.toks[self.i][2]
-        return Attribute(name, arguments, self.span(start, end), name_span, has_parens)
+        return Attribute(name, [], Span(source, start, tok[2]), name_span, False)
 
     def path(self) -> str:
-        parts = [self.toks[self.i][1]]
-        self.i += 1
-        while self.kind() == "." and self.kind(1) == "IDENT":
-            parts.append(self.toks[self.i + 1][1])
-            self.i += 2
-        return ".".join(parts)
+        name, self.i = _path(self.toks, self.i)
+        return name
 
     def arguments(self) -> list[Argument] | None:
-        self.i += 1  # (
+        toks = self.toks
+        source = self.source
+        i = self.i + 1  # (
         args: list[Argument] = []
         while True:
-            kind = self.kind()
+            tok = toks[i]
+            kind = tok[0]
             if kind == ")":
-                self.i += 1
+                self.i = i + 1
                 return args
-            start = self.toks[self.i][2]
-            if kind == "IDENT" and self.kind(1) == ":":
-                name = self.toks[self.i][1]
-                self.i += 2
-                value = None if self.kind() in (",", ")") else self.expression()
+            start = tok[2]
+            if kind == "IDENT" and toks[i + 1][0] == ":":
+                name = tok[1]
+                i += 2
+                if toks[i][0] in (",", ")"):
+                    value = None
+                else:
+                    self.i = i
+                    value = self.expression()
+                    i = self.i
             else:
-                name, value = None, self.expression()
-            if value is None and name is None:
-                return None
-            args.append(Argument(name, value, self.span(start, self.last_end())))
-            if self.kind() == ",":
-                self.i += 1
-            elif self.kind() != ")":
+                name = None
+                self.i = i
+                value = self.expression()
+                i = self.i
+                if value is None:
+                    return None
+            args.append(Argument(name, value, Span(source, start, toks[i - 1][3])))
+            kind = toks[i][0]
+            if kind == ",":
+                i += 1
+            elif kind != ")":
+                self.i = i
                 return None
 
     def expression(self):
-        if self.i >= len(self.toks):
+        toks = self.toks
+        i = self.i
+        if i >= len(toks):
             return None
-        kind, text, start, end = self.toks[self.i]
+        kind, text, start, end = toks[i]
+        if kind == "IDENT":
+            if toks[i + 1][0] == ".":
+                name, i = _path(toks, i)
+                end = toks[i - 1][3]
+            else:
+                name = text
+                i += 1
+            if toks[i][0] == "(":
+                self.i = i
+                args = self.arguments()
+                if args is None:
+                    return None
+                return FunctionCall(name, args, Span(self.source, start, toks[self.i - 1][3]))
+            self.i = i
+            return ConstantValue(name, Span(self.source, start, end))
         if kind == "STRING":
-            self.i += 1
+            self.i = i + 1
             value, bad = unescape(text[1:-1])
             if bad is not None:
                 self.error(BAD_ESCAPE, start, end)
-            return StringValue(value, self.span(start, end))
+            return StringValue(value, Span(self.source, start, end))
         if kind == "NUMBER":
-            self.i += 1
-            return NumericValue(text, self.span(start, end))
+            self.i = i + 1
+            return NumericValue(text, Span(self.source, start, end))
         if kind == "[":
-            self.i += 1
+            i += 1
             items = []
-            while self.kind() != "]":
+            while toks[i][0] != "]":
+                self.i = i
                 item = self.expression()
                 if item is None:
                     return None
                 items.append(item)
-                if self.kind() == ",":
-                    self.i += 1
-                elif self.kind() != "]":
+                i = self.i
+                kind = toks[i][0]
+                if kind == ",":
+                    i += 1
+                elif kind != "]":
                     return None
-            self.i += 1
-            return ArrayValue(items, self.span(start, self.last_end()))
-        if kind == "IDENT":
-            name = self.path()
-            if self.kind() == "(":
-                args = self.arguments()
-                if args is None:
-                    return None
-                return FunctionCall(name, args, self.span(start, self.last_end()))
-            return ConstantValue(name, self.span(start, self.last_end()))
+            self.i = i + 1
+            return ArrayValue(items, Span(self.source, start, toks[i][3]))
         return None
 
     def attributes(self) -> list[Attribute] | None:
@@ -225,6 +304,9 @@ class _Parser:
             self.offsets.append(pos)
             pos += len(line) + 1
         self.text_length = len(text)
+        # Attribute texts already read in this file: text -> (offset, nodes, trailing doc).
+        self.tails: dict[str, tuple] = {}
+        self.block_lines: dict[str, tuple] = {}  # the same for whole `@@attribute` lines
 
     def span(self, start: int, end: int) -> Span:
         return Span(self.source, start, end)
@@ -293,6 +375,7 @@ class _Parser:
         members, attributes = [], []
         docs: list[str] = []
         lp = self.line
+        block_lines = self.block_lines
         for k in range(n + 1, close):
             line = self.lines[k]
             base = self.offsets[k]
@@ -316,12 +399,19 @@ class _Parser:
                         self.composite_field_attributes(field)
                     members.append(field)
                 continue
+            seen = block_lines.get(line)
+            if seen is not None:
+                attributes.append(_moved_attributes(seen[1], base - seen[0], self.source)[0])
+                continue
             lp.start(line, base)
             first = lp.kind()
             if first == "ATAT":
+                errors = len(self.diagnostics)
                 attribute = lp.attribute()
                 if attribute is not None and lp.kind() in ("NL", "COMMENT", "DOC"):
                     attributes.append(attribute)
+                    if len(self.diagnostics) == errors:
+                        block_lines[line] = (base, [attribute])
                     continue
             elif is_enum and first == "IDENT":
                 value = self.enum_value(k, member_doc)
@@ -360,23 +450,36 @@ class _Parser:
                 return None
             return self.unsupported_field(k, doc)
         rest_at = m.end()
+        source = self.source
         if rest_at == len(line):
             attributes, trailing = [], None
         else:
-            lp.start(line[rest_at:], base + rest_at)
-            attributes = lp.attributes()
-            if attributes is None:
-                self.line_error(INVALID_MODEL_LINE, k)
-                return None
-            trailing = lp.trailing_doc()
-        if trailing is None:
+            # Attribute tails repeat (`@default(now())`, `@relation(fields: [userId], ...)`): read
+            # each text once per file, and copy the nodes of the first with offsets moved.
+            rest = line[rest_at:]
+            seen = self.tails.get(rest)
+            if seen is not None:
+                first_at, first, trailing = seen
+                attributes = _moved_attributes(first, base + rest_at - first_at, source)
+            else:
+                errors = len(self.diagnostics)
+                lp.start(rest, base + rest_at)
+                attributes = lp.attributes()
+                if attributes is None:
+                    self.line_error(INVALID_MODEL_LINE, k)
+                    return None
+                trailing = lp.trailing_doc()
+                if len(self.diagnostics) == errors:
+                    self.tails[rest] = (base + rest_at, attributes, trailing)
+        if trailing is None and self.trailing_docs:
             trailing = self.trailing_docs.get(k)
         if trailing is not None:
             doc = f"{doc}\n{trailing}" if doc else trailing
-        arity = {"?": "optional", "[]": "list"}.get(m[3], "required")
+        start = base + m.start(1)
+        mark = m[3]
         return FieldDecl(
-            m[1], m[2], arity, attributes, doc, self.span(base + m.start(1), self.line_end(k)),
-            self.span(base + m.start(1), base + m.end(1)), self.span(base + m.start(2), base + m.end(3 if m[3] else 2)),
+            m[1], m[2], _ARITY[mark], attributes, doc, Span(source, start, min(base + len(line) + 1, self.text_length)),
+            Span(source, start, base + m.end(1)), Span(source, base + m.start(2), base + m.end(3 if mark else 2)),
         )
 
     def unsupported_field(self, k: int, doc: str | None) -> FieldDecl | None:
