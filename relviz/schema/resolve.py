@@ -186,7 +186,9 @@ def _check_block_names(ctx: Context, top: Block) -> None:
     _attribute_identifiers(ctx, top.attributes)
     seen = set()
     for field in top.fields:
-        _identifier(ctx, field.name, field.name_span, "field" if is_view else "Field")
+        name = field.name
+        if not name or name[0].isnumeric() or "-" in name:  # the span only when there is an error
+            _identifier(ctx, name, field.name_span, "field" if is_view else "Field")
         _attribute_identifiers(ctx, field.attributes)
         if field.name in seen:
             ctx.error(f'Field "{field.name}" is already defined on {"view" if is_view else "model"} "{top.name}".', field.name_span)

@@ -6,7 +6,7 @@ column. Names here follow Prisma's ``schema-ast`` crate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as _field
+from dataclasses import dataclass, field as _field, fields
 
 from relviz.errors import SourceFile
 
@@ -45,26 +45,63 @@ class Span:
         return f"{self.file.name}:{self.line}:{self.column}"
 
 
-class Expression:
+def _span(stored) -> Span:
+    """A node's span from what it stores: a Span, or the parser's ``(file, start, end)``."""
+    return Span(*stored) if stored.__class__ is tuple else stored
+
+
+class _LazySpans:
+    """Nodes made by the thousand whose spans are mostly never looked at: the parser gives them
+    ``(file, start, end)`` tuples, and the ``Span`` is made when asked for (and kept)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(
+            (_span(getattr(self, f.name)) == _span(getattr(other, f.name))) if f.name.startswith("_")
+            else getattr(self, f.name) == getattr(other, f.name)
+            for f in fields(self)
+        )
+
+    __hash__ = None
+
+
+def _lazy_span(stored_name: str) -> property:
+    def get(self) -> Span:
+        stored = getattr(self, stored_name)
+        if stored.__class__ is tuple:
+            stored = Span(*stored)
+            setattr(self, stored_name, stored)
+        return stored
+
+    def put(self, value: Span) -> None:
+        setattr(self, stored_name, value)
+
+    return property(get, put)
+
+
+class Expression(_LazySpans):
     """A value written in the schema: string, number, constant, function call or array."""
 
     __slots__ = ()
-    span: Span
+    span = _lazy_span("_span")
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class StringValue(Expression):
     value: str
-    span: Span
+    _span: Span | tuple
 
     def __repr__(self) -> str:
         return repr(self.value)
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class NumericValue(Expression):
     text: str
-    span: Span
+    _span: Span | tuple
 
     @property
     def value(self) -> int | float:
@@ -74,64 +111,69 @@ class NumericValue(Expression):
         return self.text
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class ConstantValue(Expression):
     """A bare name: ``true``, ``Cascade``, an enum value, a field name, ``db.VarChar``."""
 
     name: str
-    span: Span
+    _span: Span | tuple
 
     def __repr__(self) -> str:
         return self.name
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class FunctionCall(Expression):
     name: str
     arguments: list[Argument]
-    span: Span
+    _span: Span | tuple
 
     def __repr__(self) -> str:
         return f"{self.name}({', '.join(map(repr, self.arguments))})"
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class ArrayValue(Expression):
     items: list[Expression]
-    span: Span
+    _span: Span | tuple
 
     def __repr__(self) -> str:
         return f"[{', '.join(map(repr, self.items))}]"
 
 
-@dataclass(slots=True, repr=False)
-class Argument:
+@dataclass(slots=True, repr=False, eq=False)
+class Argument(_LazySpans):
     """``name: value``, a positional ``value``, or an empty ``name:`` (value None)."""
 
     name: str | None
     value: Expression | None
-    span: Span
+    _span: Span | tuple
+
+    span = _lazy_span("_span")
 
     def __repr__(self) -> str:
         return f"{self.name}: {self.value!r}" if self.name else repr(self.value)
 
 
-@dataclass(slots=True, repr=False)
-class Attribute:
+@dataclass(slots=True, repr=False, eq=False)
+class Attribute(_LazySpans):
     """``@name(args)`` on a field or enum value, ``@@name(args)`` on a block."""
 
     name: str
     arguments: list[Argument]
-    span: Span
-    name_span: Span
+    _span: Span | tuple
+    _name_span: Span | tuple
     has_parentheses: bool = False
+
+    span = _lazy_span("_span")
+    name_span = _lazy_span("_name_span")
 
     def __repr__(self) -> str:
         return f"@{self.name}({', '.join(map(repr, self.arguments))})"
 
 
-@dataclass(slots=True, repr=False)
-class FieldDecl:
+@dataclass(slots=True, repr=False, eq=False)
+class FieldDecl(_LazySpans):
     """``name Type? @attr`` inside a model, view or composite type."""
 
     name: str
@@ -140,9 +182,12 @@ class FieldDecl:
     attributes: list[Attribute]
     documentation: str | None
     span: Span
-    name_span: Span
-    type_span: Span
+    _name_span: Span | tuple
+    _type_span: Span | tuple
     unsupported: str | None = None
+
+    name_span = _lazy_span("_name_span")
+    type_span = _lazy_span("_type_span")
 
     def __repr__(self) -> str:
         mark = {"required": "", "optional": "?", "list": "[]"}[self.arity]

@@ -81,40 +81,42 @@ OPTIONAL_LIST = "Optional lists are not supported. Use either `Type[]` or `Type?
 _ARITY = {None: "required", "?": "optional", "[]": "list"}
 
 
-def _moved_expression(e, d: int, source: SourceFile):
+def _moved(stored, d: int) -> tuple:
+    """A node's stored span (a ``(file, start, end)`` tuple, or a Span) moved ``d`` characters on."""
+    if stored.__class__ is tuple:
+        file, start, end = stored
+    else:
+        file, start, end = stored.file, stored.start, stored.end
+    return (file, start + d, end + d)
+
+
+def _moved_expression(e, d: int):
     """A copy of expression ``e`` standing ``d`` characters further on."""
-    sp = e.span
-    span = Span(source, sp.start + d, sp.end + d)
+    span = _moved(e._span, d)
     t = type(e)
     if t is ConstantValue:
         return ConstantValue(e.name, span)
     if t is ArrayValue:
-        return ArrayValue([_moved_expression(x, d, source) for x in e.items], span)
+        return ArrayValue([_moved_expression(x, d) for x in e.items], span)
     if t is FunctionCall:
-        return FunctionCall(e.name, [_moved_argument(a, d, source) for a in e.arguments], span)
+        return FunctionCall(e.name, [_moved_argument(a, d) for a in e.arguments], span)
     if t is StringValue:
         return StringValue(e.value, span)
     return NumericValue(e.text, span)
 
 
-def _moved_argument(a: Argument, d: int, source: SourceFile) -> Argument:
-    sp = a.span
+def _moved_argument(a: Argument, d: int) -> Argument:
     value = a.value
-    return Argument(
-        a.name, None if value is None else _moved_expression(value, d, source), Span(source, sp.start + d, sp.end + d)
-    )
+    return Argument(a.name, None if value is None else _moved_expression(value, d), _moved(a._span, d))
 
 
-def _moved_attributes(attributes: list, d: int, source: SourceFile) -> list:
+def _moved_attributes(attributes: list, d: int) -> list:
     """Copies of ``attributes`` standing ``d`` characters further on."""
-    moved = []
-    for a in attributes:
-        sp, nsp = a.span, a.name_span
-        moved.append(Attribute(
-            a.name, [_moved_argument(x, d, source) for x in a.arguments], Span(source, sp.start + d, sp.end + d),
-            Span(source, nsp.start + d, nsp.end + d), a.has_parentheses,
-        ))
-    return moved
+    return [
+        Attribute(a.name, [_moved_argument(x, d) for x in a.arguments], _moved(a._span, d), _moved(a._name_span, d),
+                  a.has_parentheses)
+        for a in attributes
+    ]
 
 
 def _doc_text(comment: str) -> str:
@@ -173,18 +175,18 @@ class _LineParser:
         name_start = tok[2]
         name, i = _path(toks, i)
         source = self.source
-        name_span = Span(source, name_start, toks[i - 1][3])
+        name_span = (source, name_start, toks[i - 1][3])
         tok = toks[i]
         if tok[0] == "(":
             self.i = i
             arguments = self.arguments()
             if arguments is None:
                 return None
-            return Attribute(name, arguments, Span(source, start, toks[self.i - 1][3]), name_span, True)
+            return Attribute(name, arguments, (source, start, toks[self.i - 1][3]), name_span, True)
         self.i = i
         # Without parentheses, Prisma's span takes in the blanks that follow (its grammar reads them
         # while looking for an argument list).
-        return Attribute(name, [], Span(source, start, tok[2]), name_span, False)
+        return Attribute(name, [], (source, start, tok[2]), name_span, False)
 
     def path(self) -> str:
         name, self.i = _path(self.toks, self.i)
@@ -218,7 +220,7 @@ class _LineParser:
                 i = self.i
                 if value is None:
                     return None
-            args.append(Argument(name, value, Span(source, start, toks[i - 1][3])))
+            args.append(Argument(name, value, (source, start, toks[i - 1][3])))
             kind = toks[i][0]
             if kind == ",":
                 i += 1
@@ -244,18 +246,18 @@ class _LineParser:
                 args = self.arguments()
                 if args is None:
                     return None
-                return FunctionCall(name, args, Span(self.source, start, toks[self.i - 1][3]))
+                return FunctionCall(name, args, (self.source, start, toks[self.i - 1][3]))
             self.i = i
-            return ConstantValue(name, Span(self.source, start, end))
+            return ConstantValue(name, (self.source, start, end))
         if kind == "STRING":
             self.i = i + 1
             value, bad = unescape(text[1:-1])
             if bad is not None:
                 self.error(BAD_ESCAPE, start, end)
-            return StringValue(value, Span(self.source, start, end))
+            return StringValue(value, (self.source, start, end))
         if kind == "NUMBER":
             self.i = i + 1
-            return NumericValue(text, Span(self.source, start, end))
+            return NumericValue(text, (self.source, start, end))
         if kind == "[":
             i += 1
             items = []
@@ -272,7 +274,7 @@ class _LineParser:
                 elif kind != "]":
                     return None
             self.i = i + 1
-            return ArrayValue(items, Span(self.source, start, toks[i][3]))
+            return ArrayValue(items, (self.source, start, toks[i][3]))
         return None
 
     def attributes(self) -> list[Attribute] | None:
@@ -401,7 +403,7 @@ class _Parser:
                 continue
             seen = block_lines.get(line)
             if seen is not None:
-                attributes.append(_moved_attributes(seen[1], base - seen[0], self.source)[0])
+                attributes.append(_moved_attributes(seen[1], base - seen[0])[0])
                 continue
             lp.start(line, base)
             first = lp.kind()
@@ -460,7 +462,7 @@ class _Parser:
             seen = self.tails.get(rest)
             if seen is not None:
                 first_at, first, trailing = seen
-                attributes = _moved_attributes(first, base + rest_at - first_at, source)
+                attributes = _moved_attributes(first, base + rest_at - first_at)
             else:
                 errors = len(self.diagnostics)
                 lp.start(rest, base + rest_at)
@@ -479,7 +481,7 @@ class _Parser:
         mark = m[3]
         return FieldDecl(
             m[1], m[2], _ARITY[mark], attributes, doc, Span(source, start, min(base + len(line) + 1, self.text_length)),
-            Span(source, start, base + m.end(1)), Span(source, base + m.start(2), base + m.end(3 if mark else 2)),
+            (source, start, base + m.end(1)), (source, base + m.start(2), base + m.end(3 if mark else 2)),
         )
 
     def unsupported_field(self, k: int, doc: str | None) -> FieldDecl | None:
@@ -506,7 +508,7 @@ class _Parser:
             return None
         return FieldDecl(
             name[1], "Unsupported", arity, attributes, doc, self.span(name[2], self.line_end(k)),
-            self.span(name[2], name[3]), self.span(type_tok[2], type_end), unsupported,
+            (self.source, name[2], name[3]), (self.source, type_tok[2], type_end), unsupported,
         )
 
     def enum_value(self, k: int, doc: str | None) -> EnumValueDecl | None:
