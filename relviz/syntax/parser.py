@@ -74,6 +74,7 @@ def _block_comments(text: str):
         last = end
     pieces.append(text[last:])
     return "".join(pieces), leading, trailing, covered
+_ENUM_VALUE = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*$")
 _OPTIONAL_LIST = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*\[\]\?)(?=[ \t@/]|$)")
 OPTIONAL_LIST = "Optional lists are not supported. Use either `Type[]` or `Type?`."
 
@@ -394,7 +395,16 @@ class _Parser:
                 continue
             member_doc = "\n".join(docs) if docs else None
             docs = []
-            if not is_enum and stripped[0] != "@":
+            if is_enum:
+                simple = _ENUM_VALUE.match(line)
+                if simple is not None:  # a bare name: no tokens needed
+                    start = base + simple.start(1)
+                    members.append(EnumValueDecl(
+                        simple[1], [], member_doc, Span(self.source, start, min(base + len(line) + 1, self.text_length)),
+                        Span(self.source, start, base + simple.end(1)),
+                    ))
+                    continue
+            elif stripped[0] != "@":
                 field = self.field(line, base, k, member_doc, name)
                 if field is not None:
                     if keyword == "type":
