@@ -74,7 +74,53 @@ def _block_comments(text: str):
         last = end
     pieces.append(text[last:])
     return "".join(pieces), leading, trailing, covered
-_ENUM_VALUE = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*$")
+_ENUM_VALUE = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9_-]*)(?:[ \t]+(?=@)|[ \t]*$)")
+# One attribute of the simplest kinds, and the blanks after it: `@id`, `@db.Text`, `@unique()`,
+# `@default(false)`, `@default(now())`, `@map("name")`, `@default(-1.5)`, `@db.VarChar(255)`.
+_SIMPLE_ATTRIBUTE = re.compile(
+    r"@([A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z][A-Za-z0-9_-]*)?)"
+    r'(\((?:([A-Za-z][A-Za-z0-9_-]*)(\(\))?|("[^"\\\x00-\x1f]*")|(-?[0-9]+(?:\.[0-9]+)?))?\))?'
+    r"[ \t]*"
+)
+
+
+def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute] | None:
+    """The attributes of ``text`` (standing at offset ``at``) when each is one of the simplest
+    kinds and nothing else follows: the nodes the line parser would make, without its tokens.
+    None for anything else, to be read by the line parser."""
+    found = []
+    pos, n = 0, len(text)
+    match = _SIMPLE_ATTRIBUTE.match
+    while pos < n:
+        m = match(text, pos)
+        if m is None:
+            return None
+        regs = m.regs
+        name_start, name_end = regs[1]
+        pos = m.end()
+        if regs[2][0] == -1:
+            # Without parentheses, the span takes in the blanks that follow.
+            found.append(Attribute(m[1], [], (source, at + name_start - 1, at + pos), (source, at + name_start, at + name_end)))
+            continue
+        value_start, value_end = regs[3]
+        if value_start != -1:
+            if regs[4][0] == -1:
+                value = ConstantValue(m[3], (source, at + value_start, at + value_end))
+            else:
+                value_end = regs[4][1]
+                value = FunctionCall(m[3], [], (source, at + value_start, at + value_end))
+        else:
+            value_start, value_end = regs[5]
+            if value_start != -1:
+                value = StringValue(m[5][1:-1], (source, at + value_start, at + value_end))
+            else:
+                value_start, value_end = regs[6]
+                value = None if value_start == -1 else NumericValue(m[6], (source, at + value_start, at + value_end))
+        arguments = [] if value is None else [Argument(None, value, (source, at + value_start, at + value_end))]
+        found.append(Attribute(
+            m[1], arguments, (source, at + name_start - 1, at + regs[2][1]), (source, at + name_start, at + name_end), True,
+        ))
+    return found
 _OPTIONAL_LIST = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*\[\]\?)(?=[ \t@/]|$)")
 OPTIONAL_LIST = "Optional lists are not supported. Use either `Type[]` or `Type?`."
 
@@ -397,13 +443,19 @@ class _Parser:
             docs = []
             if is_enum:
                 simple = _ENUM_VALUE.match(line)
-                if simple is not None:  # a bare name: no tokens needed
-                    start = base + simple.start(1)
-                    members.append(EnumValueDecl(
-                        simple[1], [], member_doc, Span(self.source, start, min(base + len(line) + 1, self.text_length)),
-                        Span(self.source, start, base + simple.end(1)),
-                    ))
-                    continue
+                if simple is not None:  # a name and simple attributes (or none): no tokens needed
+                    rest_at = simple.end()
+                    value_attributes = (
+                        [] if rest_at == len(line) else _simple_attributes(line[rest_at:], base + rest_at, self.source)
+                    )
+                    if value_attributes is not None:
+                        start = base + simple.start(1)
+                        members.append(EnumValueDecl(
+                            simple[1], value_attributes, member_doc,
+                            Span(self.source, start, min(base + len(line) + 1, self.text_length)),
+                            Span(self.source, start, base + simple.end(1)),
+                        ))
+                        continue
             elif stripped[0] != "@":
                 field = self.field(line, base, k, member_doc, name)
                 if field is not None:
@@ -474,15 +526,20 @@ class _Parser:
                 first_at, first, trailing = seen
                 attributes = _moved_attributes(first, base + rest_at - first_at)
             else:
-                errors = len(self.diagnostics)
-                lp.start(rest, base + rest_at)
-                attributes = lp.attributes()
+                attributes = _simple_attributes(rest, base + rest_at, source)
+                trailing = None
                 if attributes is None:
-                    self.line_error(INVALID_MODEL_LINE, k)
-                    return None
-                trailing = lp.trailing_doc()
-                if len(self.diagnostics) == errors:
-                    self.tails[rest] = (base + rest_at, attributes, trailing)
+                    errors = len(self.diagnostics)
+                    lp.start(rest, base + rest_at)
+                    attributes = lp.attributes()
+                    if attributes is None:
+                        self.line_error(INVALID_MODEL_LINE, k)
+                        return None
+                    trailing = lp.trailing_doc()
+                    if len(self.diagnostics) == errors:
+                        self.tails[rest] = (base + rest_at, attributes, trailing)
+                else:
+                    self.tails[rest] = (base + rest_at, attributes, None)
         if trailing is None and self.trailing_docs:
             trailing = self.trailing_docs.get(k)
         if trailing is not None:
