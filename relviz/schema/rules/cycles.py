@@ -24,7 +24,8 @@ def _on_delete(ctx, relation) -> str:
     if info is not None and info.on_delete is not None:
         return info.on_delete
     fields = referencing(ctx, relation.forward) or ()
-    if not any(f.is_required for f in fields):
+    # As relviz.schema.relations.default_on_delete: required relation field or required key field.
+    if not relation.forward.is_required and not any(f.is_required for f in fields):
         return "SetNull"
     return "Restrict" if ctx.connector.supports_action("Restrict") else "NoAction"
 
