@@ -75,52 +75,120 @@ def _block_comments(text: str):
     pieces.append(text[last:])
     return "".join(pieces), leading, trailing, covered
 _ENUM_VALUE = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9_-]*)(?:[ \t]+(?=@)|[ \t]*$)")
-# One attribute of the simplest kinds, and the blanks after it: `@id`, `@db.Text`, `@unique()`,
-# `@default(false)`, `@default(now())`, `@map("name")`, `@default(-1.5)`, `@db.VarChar(255)`.
-_SIMPLE_ATTRIBUTE = re.compile(
-    r"@([A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z][A-Za-z0-9_-]*)?)"
-    r'(\((?:([A-Za-z][A-Za-z0-9_-]*)(\(\))?|("[^"\\\x00-\x1f]*")|(-?[0-9]+(?:\.[0-9]+)?))?\))?'
-    r"[ \t]*"
+# Attributes in the form `prisma format` writes, read without the tokenizer: `@id`, `@db.Text`,
+# `@default(now())`, `@map("name")`, `@db.VarChar(255)`,
+# `@relation("name", fields: [a, b], references: [id], onDelete: Cascade)`, `@@index([a, b])`.
+_IDENT = r"[A-Za-z][A-Za-z0-9_-]*"
+_SIMPLE_HEAD = re.compile(rf"@({_IDENT}(?:\.{_IDENT})?)(\(?)")
+_SIMPLE_BLOCK_HEAD = re.compile(rf"[ \t]*@(@({_IDENT}(?:\.{_IDENT})?))(\(?)")
+_SIMPLE_ARGUMENT = re.compile(
+    rf"(?:({_IDENT}): )?"  # 1: name
+    rf"(?:({_IDENT})(\(\))?"  # 2: constant or function name, 3: its empty parentheses
+    r'|("[^"\\\x00-\x1f]*")'  # 4: string without escapes
+    r"|(-?[0-9]+(?:\.[0-9]+)?)"  # 5: number
+    rf"|(\[((?:{_IDENT}(?:, {_IDENT})*)?)\]))"  # 6: array of names, 7: its items
+    r"(, |\))"  # 8: what follows
 )
+_BLANKS = re.compile(r"[ \t]*")
 
 
-def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute] | None:
-    """The attributes of ``text`` (standing at offset ``at``) when each is one of the simplest
-    kinds and nothing else follows: the nodes the line parser would make, without its tokens.
-    None for anything else, to be read by the line parser."""
-    found = []
-    pos, n = 0, len(text)
-    match = _SIMPLE_ATTRIBUTE.match
-    while pos < n:
+def _simple_arguments(text: str, pos: int, at: int, source: SourceFile) -> tuple[list, int] | None:
+    """Arguments from just after ``(`` to just after ``)``, when all are of the simplest kinds."""
+    arguments = []
+    if text.startswith(")", pos):
+        return arguments, pos + 1
+    match = _SIMPLE_ARGUMENT.match
+    while True:
         m = match(text, pos)
         if m is None:
             return None
         regs = m.regs
-        name_start, name_end = regs[1]
-        pos = m.end()
-        if regs[2][0] == -1:
-            # Without parentheses, the span takes in the blanks that follow.
-            found.append(Attribute(m[1], [], (source, at + name_start - 1, at + pos), (source, at + name_start, at + name_end)))
-            continue
-        value_start, value_end = regs[3]
+        value_end = regs[8][0]
+        value_start = regs[2][0]
         if value_start != -1:
-            if regs[4][0] == -1:
-                value = ConstantValue(m[3], (source, at + value_start, at + value_end))
+            if regs[3][0] == -1:
+                value = ConstantValue(m[2], (source, at + value_start, at + value_end))
             else:
-                value_end = regs[4][1]
-                value = FunctionCall(m[3], [], (source, at + value_start, at + value_end))
+                value = FunctionCall(m[2], [], (source, at + value_start, at + value_end))
+        elif regs[4][0] != -1:
+            value_start = regs[4][0]
+            value = StringValue(m[4][1:-1], (source, at + value_start, at + value_end))
+        elif regs[5][0] != -1:
+            value_start = regs[5][0]
+            value = NumericValue(m[5], (source, at + value_start, at + value_end))
         else:
-            value_start, value_end = regs[5]
-            if value_start != -1:
-                value = StringValue(m[5][1:-1], (source, at + value_start, at + value_end))
-            else:
-                value_start, value_end = regs[6]
-                value = None if value_start == -1 else NumericValue(m[6], (source, at + value_start, at + value_end))
-        arguments = [] if value is None else [Argument(None, value, (source, at + value_start, at + value_end))]
+            value_start = regs[6][0]
+            items = []
+            if m[7]:
+                item_start = at + regs[7][0]
+                for item in m[7].split(", "):
+                    item_end = item_start + len(item)
+                    items.append(ConstantValue(item, (source, item_start, item_end)))
+                    item_start = item_end + 2
+            value = ArrayValue(items, (source, at + value_start, at + value_end))
+        name_start = regs[1][0]
+        if name_start != -1:
+            arguments.append(Argument(m[1], value, (source, at + name_start, at + value_end)))
+        else:
+            arguments.append(Argument(None, value, (source, at + value_start, at + value_end)))
+        pos = regs[8][1]
+        if m[8] == ")":
+            return arguments, pos
+
+
+def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute] | None:
+    """The attributes of ``text`` (standing at offset ``at``) when each is of the simplest kinds
+    and nothing else follows: the nodes the line parser would make, without its tokens. None
+    for anything else, to be read by the line parser."""
+    found = []
+    pos, n = 0, len(text)
+    head = _SIMPLE_HEAD.match
+    blanks = _BLANKS.match
+    while pos < n:
+        m = head(text, pos)
+        if m is None:
+            return None
+        name_start, name_end = m.regs[1]
+        if not m[2]:
+            # Without parentheses, the span takes in the blanks that follow.
+            end = blanks(text, m.end()).end()
+            found.append(Attribute(m[1], [], (source, at + pos, at + end), (source, at + name_start, at + name_end)))
+            pos = end
+            continue
+        read = _simple_arguments(text, m.end(), at, source)
+        if read is None:
+            return None
+        arguments, end = read
         found.append(Attribute(
-            m[1], arguments, (source, at + name_start - 1, at + regs[2][1]), (source, at + name_start, at + name_end), True,
+            m[1], arguments, (source, at + pos, at + end), (source, at + name_start, at + name_end), True,
         ))
+        pos = blanks(text, end).end()
     return found
+
+
+def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribute | None:
+    """A whole ``@@attribute`` line of the simplest kinds (see ``_simple_attributes``), or None."""
+    m = _SIMPLE_BLOCK_HEAD.match(line)
+    if m is None:
+        return None
+    start = m.start(1) - 1
+    name_start, name_end = m.regs[2]
+    if not m[3]:
+        end = len(line)
+        if _BLANKS.match(line, m.end()).end() != end:
+            return None
+        return Attribute(m[2], [], (source, base + start, base + end), (source, base + name_start, base + name_end))
+    read = _simple_arguments(line, m.end(), base, source)
+    if read is None:
+        return None
+    arguments, end = read
+    if _BLANKS.match(line, end).end() != len(line):
+        return None
+    return Attribute(
+        m[2], arguments, (source, base + start, base + end), (source, base + name_start, base + name_end), True,
+    )
+
+
 _OPTIONAL_LIST = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*\[\]\?)(?=[ \t@/]|$)")
 OPTIONAL_LIST = "Optional lists are not supported. Use either `Type[]` or `Type?`."
 
@@ -467,6 +535,12 @@ class _Parser:
             if seen is not None:
                 attributes.append(_moved_attributes(seen[1], base - seen[0])[0])
                 continue
+            if stripped[0] == "@":
+                attribute = _simple_block_attribute(line, base, self.source)
+                if attribute is not None:
+                    attributes.append(attribute)
+                    block_lines[line] = (base, [attribute])
+                    continue
             lp.start(line, base)
             first = lp.kind()
             if first == "ATAT":
