@@ -19,15 +19,20 @@ def map_name(ctx: Context, v: AttributeVisitor) -> str | None:
     return name
 
 
-def map_arg(ctx: Context, v: AttributeVisitor) -> str | None:
-    value = v.optional_arg("map")
+def _nonempty_string_arg(ctx: Context, v: AttributeVisitor, argument: str) -> str | None:
+    """The optional string argument ``argument``; an empty string is Prisma's error."""
+    value = v.optional_arg(argument)
     if value is None:
         return None
-    name = coerce(ctx, value, "string")
-    if name == "":
-        v.error("The `map` argument cannot be an empty string.")
+    text = coerce(ctx, value, "string")
+    if text == "":
+        v.error(f"The `{argument}` argument cannot be an empty string.")
         return None
-    return name
+    return text
+
+
+def map_arg(ctx: Context, v: AttributeVisitor) -> str | None:
+    return _nonempty_string_arg(ctx, v, "map")
 
 
 def length_arg(ctx: Context, v: AttributeVisitor) -> int | None:
@@ -52,11 +57,4 @@ def clustered_arg(ctx: Context, v: AttributeVisitor) -> bool | None:
 
 
 def name_arg(ctx: Context, v: AttributeVisitor) -> str | None:
-    value = v.optional_arg("name")
-    if value is None:
-        return None
-    name = coerce(ctx, value, "string")
-    if name == "":
-        v.error("The `name` argument cannot be an empty string.")
-        return None
-    return name
+    return _nonempty_string_arg(ctx, v, "name")
