@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
+from relviz.schema.rules.relation_args import RELATION, VALIDATING, referenced, referencing, relation_info
+
 __all__ = [
     "embedded_rules", "no_implicit_referential_actions", "no_implicit_references", "supports_implicit_relations",
     "validate_singular_id",
 ]
 
-RELATION = 'Error parsing attribute "@relation": '
-VALIDATING = "Error validating: "
 
 
-def _info(ctx, field):
-    return ctx.relation_info.get(field) if field is not None else None
 
 
-def referencing(ctx, field):
-    info = _info(ctx, field)
-    return info.fields if info is not None else None
 
 
-def referenced(ctx, field):
-    info = _info(ctx, field)
-    return info.references if info is not None else None
 
 
 def _type_key(field):
@@ -73,7 +65,7 @@ def validate_singular_id(ctx, relation) -> None:
 
 def no_implicit_referential_actions(ctx, relation) -> None:
     for field in _pair(relation):
-        info = _info(ctx, field)
+        info = relation_info(ctx, field)
         if info is None:
             continue
         for span in (info.on_delete_span, info.on_update_span):
@@ -107,7 +99,7 @@ def embedded_rules(ctx, relation) -> None:
             values = get(ctx, field)
             if values is not None and len(values) == 1:
                 continue
-            info = _info(ctx, field)
+            info = relation_info(ctx, field)
             span = info.attribute.span if info is not None else field.span
             ctx.error(
                 f"{RELATION}The `{argument}` argument must be defined and must point to exactly one scalar field. "
@@ -119,7 +111,7 @@ def embedded_rules(ctx, relation) -> None:
         if references:
             pk = references[0].model.primary_key
             if pk is None or list(pk.fields) != [references[0]]:
-                ctx.error(f"{RELATION}The `references` argument must point to a singular `id` field", _info(ctx, field).attribute.span)
+                ctx.error(f"{RELATION}The `references` argument must point to a singular `id` field", relation_info(ctx, field).attribute.span)
     for field in _pair(relation):
         fields, references = referencing(ctx, field), referenced(ctx, field)
         if not fields or not references:
@@ -131,10 +123,10 @@ def embedded_rules(ctx, relation) -> None:
         ctx.error(
             f"{RELATION}The scalar field defined in `fields` argument must be an array of the same type defined in "
             "`references`",
-            _info(ctx, field).attribute.span,
+            relation_info(ctx, field).attribute.span,
         )
     for field in _pair(relation):
-        info = _info(ctx, field)
+        info = relation_info(ctx, field)
         if info is None:
             continue
         for span in (info.on_delete_span, info.on_update_span):

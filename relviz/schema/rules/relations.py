@@ -7,6 +7,8 @@ table) and embedded (MongoDB) rules.
 
 from __future__ import annotations
 
+from relviz.schema.rules.relation_args import RELATION, VALIDATING, referenced, referencing, relation_info
+
 from relviz.schema.model import ONE_TO_ONE
 from relviz.schema.relations import EMBEDDED_M2M, IMPLICIT_M2M
 from relviz.schema.rules.constraints import relation_name_is_unique
@@ -18,8 +20,6 @@ from relviz.schema.rules.many_to_many import (
 
 __all__ = ["referenced", "referencing", "unique_criteria", "validate_relations"]
 
-RELATION = 'Error parsing attribute "@relation": '
-VALIDATING = "Error validating: "
 FORMAT_HINT = "You can run `prisma format` to fix this automatically."
 CYCLE_HINT = " Read more at https://pris.ly/d/cyclic-referential-actions"
 
@@ -55,19 +55,10 @@ def _inline(ctx, relation) -> None:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def _info(ctx, field):
-    return ctx.relation_info.get(field) if field is not None else None
 
 
-def referencing(ctx, field):
-    """The ``fields:`` of a relation field: a list, or None when not given."""
-    info = _info(ctx, field)
-    return info.fields if info is not None else None
 
 
-def referenced(ctx, field):
-    info = _info(ctx, field)
-    return info.references if info is not None else None
 
 
 def _empty(fields) -> bool:
@@ -75,7 +66,7 @@ def _empty(fields) -> bool:
 
 
 def _explicit_actions(ctx, field) -> bool:
-    info = _info(ctx, field)
+    info = relation_info(ctx, field)
     return info is not None and (info.on_delete is not None or info.on_update is not None)
 
 
@@ -177,7 +168,7 @@ def required_relation_cannot_use_set_null(ctx, relation) -> None:
     fields = referencing(ctx, forward)
     if fields is not None and all(not f.is_required for f in fields):
         return
-    info = _info(ctx, forward)
+    info = relation_info(ctx, forward)
     if info is None:
         return
     warn = ctx.connector.allows_set_null_on_required()
