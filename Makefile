@@ -56,8 +56,9 @@ system-tools:
 	    echo "warning: npm ci failed; the Mermaid check installs it itself or is skipped" >&2; \
 	fi
 
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
 lab: setup
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 test: setup
 	$(BIN)/python -m pytest $(ARGS)
