@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from relviz.schema.model import MANY_TO_MANY, ONE_TO_MANY, ONE_TO_ONE, JoinTable, Relation
 
-__all__ = ["PrismaRelation", "infer_relations", "relation_name_of", "default_relation_name"]
+__all__ = ["PrismaRelation", "infer_relations", "relation_name_of", "default_relation_name", "implicit_on_delete"]
 
 IMPLICIT_M2M, EMBEDDED_M2M = "implicit-many-to-many", "embedded-many-to-many"
 
@@ -189,19 +189,20 @@ def _fill_keys(ctx, relation: Relation, forward) -> None:
         relation.on_update_explicit = info.on_update
     for f in relation.referencing_fields:
         f.is_read_only = True
-    relation.on_delete = relation.on_delete_explicit or default_on_delete(ctx, forward, relation.referencing_fields)
+    datasource = ctx.schema.datasource
+    restrict = datasource is None or datasource.provider != "sqlserver" or datasource.relation_mode == "prisma"
+    relation.on_delete = relation.on_delete_explicit or implicit_on_delete(
+        forward, relation.referencing_fields, restrict_supported=restrict
+    )
     relation.on_update = relation.on_update_explicit or "Cascade"
 
 
-def default_on_delete(ctx, relation_field, referencing_fields) -> str:
-    """Prisma's implicit ``onDelete``: Restrict (NoAction where Restrict is not supported) when the
-    relation field or any of its key fields is required; SetNull when all are optional."""
+def implicit_on_delete(relation_field, referencing_fields, *, restrict_supported: bool = True) -> str:
+    """Prisma's ``onDelete`` when none is written: Restrict (NoAction where the database lacks
+    Restrict) when the relation field or any of its key fields is required; SetNull when all are optional."""
     if not relation_field.is_required and not any(f.is_required for f in referencing_fields):
         return "SetNull"
-    datasource = ctx.schema.datasource
-    if datasource is not None and datasource.provider == "sqlserver" and datasource.relation_mode != "prisma":
-        return "NoAction"
-    return "Restrict"
+    return "Restrict" if restrict_supported else "NoAction"
 
 
 def _join_models(schema) -> dict:

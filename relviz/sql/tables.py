@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field as _field
 
+from relviz.schema.relations import implicit_on_delete
 from relviz.sql import naming
 
 __all__ = ["Column", "ForeignKey", "Index", "IndexColumn", "PrimaryKey", "SqlSchema", "Table", "sql_schema"]
@@ -176,12 +177,6 @@ def inline_relations(schema):
     return [r for _, r in sorted(found, key=lambda pair: pair[0])]
 
 
-def default_on_delete(relation) -> str:
-    """Prisma's ``onDelete`` when none is written: SetNull if the relation and all its fields are optional, else Restrict."""
-    fields = (relation.referencing_field, *relation.referencing_fields)
-    return "Restrict" if any(f.is_required for f in fields) else "SetNull"
-
-
 def foreign_key(relation, limit: int) -> ForeignKey:
     table = relation.referencing_model.table_name
     columns = tuple(f.column_name for f in relation.referencing_fields)
@@ -189,7 +184,8 @@ def foreign_key(relation, limit: int) -> ForeignKey:
     target = relation.referenced_model
     return ForeignKey(
         name, columns, target.table_name, target.schema_name, tuple(f.column_name for f in relation.referenced_fields),
-        on_delete=relation.on_delete_explicit or default_on_delete(relation),
+        # Recomputed for the target dialect (every one relviz writes supports Restrict).
+        on_delete=relation.on_delete_explicit or implicit_on_delete(relation.referencing_field, relation.referencing_fields),
         on_update=relation.on_update_explicit or "Cascade",
     )
 

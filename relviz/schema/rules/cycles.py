@@ -4,34 +4,24 @@ Prisma emulates relations (``relationMode = "prisma"``)."""
 
 from __future__ import annotations
 
+from relviz.schema.relations import implicit_on_delete
+from relviz.schema.rules.relation_args import VALIDATING, referencing, relation_info
+
 __all__ = ["cycles", "multiple_cascading_paths"]
 
-VALIDATING = "Error validating: "
 CYCLE_HINT = " Read more at https://pris.ly/d/cyclic-referential-actions"
 
 
-def _info(ctx, field):
-    return ctx.relation_info.get(field) if field is not None else None
-
-
-def referencing(ctx, field):
-    info = _info(ctx, field)
-    return info.fields if info is not None else None
-
-
 def _on_delete(ctx, relation) -> str:
-    info = _info(ctx, relation.forward)
+    info = relation_info(ctx, relation.forward)
     if info is not None and info.on_delete is not None:
         return info.on_delete
     fields = referencing(ctx, relation.forward) or ()
-    # As relviz.schema.relations.default_on_delete: required relation field or required key field.
-    if not relation.forward.is_required and not any(f.is_required for f in fields):
-        return "SetNull"
-    return "Restrict" if ctx.connector.supports_action("Restrict") else "NoAction"
+    return implicit_on_delete(relation.forward, fields, restrict_supported=ctx.connector.supports_action("Restrict"))
 
 
 def _on_update(ctx, relation) -> str:
-    info = _info(ctx, relation.forward)
+    info = relation_info(ctx, relation.forward)
     return info.on_update if info is not None and info.on_update is not None else "Cascade"
 
 
@@ -44,7 +34,7 @@ def _complete_inline_from(ctx, model):
 
 
 def _cascade_error(ctx, relation, message: str) -> None:
-    info = _info(ctx, relation.forward)
+    info = relation_info(ctx, relation.forward)
     on_delete = _on_delete(ctx, relation) if (info is None or info.on_delete is None) else None
     on_update = _on_update(ctx, relation) if (info is None or info.on_update is None) else None
     on_delete = on_delete if on_delete is not None and _triggers(on_delete) else None
