@@ -169,20 +169,8 @@ class Client:
         """Run ``work`` in one transaction (or in the caller's, if one is open on the connection)."""
         if self._depth or self._in_callers_transaction():
             return work()
-        sequences = self._sequences() if self._si.sequences_roll_back else None
-        self.con.execute("BEGIN TRANSACTION")
-        self._depth += 1
-        try:
-            result = work()
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            if sequences:
-                self._rewind(sequences)
-            raise
-        finally:
-            self._depth -= 1
-        self.con.execute("COMMIT")
-        return result
+        with self.transaction():
+            return work()
 
     @contextlib.contextmanager
     def transaction(self):
