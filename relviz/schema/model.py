@@ -133,29 +133,37 @@ class Enum:
 class Field:
     """A field of a model, view or composite type."""
 
-    def __init__(self, model, name, type_name, arity, span, documentation, attributes):
+    # What most fields are, as class-level defaults: a schema has many fields and the passes
+    # set only what differs (``kind`` and the attributes found).
+    kind = "unsupported"
+    unsupported_type: str | None = None
+    scalar_type: str | None = None
+    enum: Enum | None = None
+    related_model: Model | None = None
+    composite_type: CompositeType | None = None
+    db_name: str | None = None
+    native_type: NativeType | None = None
+    default: DefaultValue | None = None
+    is_id = False
+    is_unique = False
+    is_updated_at = False
+    is_ignored = False
+    is_read_only = False
+    relation: Relation | None = None
+
+    def __init__(self, model, decl):
+        """A field of ``model`` as declared by ``decl`` (a :class:`~relviz.syntax.nodes.FieldDecl`)."""
         self.model = model
-        self.name = name
-        self.type_name = type_name
-        self.arity = arity
-        self.span = span
-        self.documentation = documentation
-        self.attributes = attributes
-        self.kind = "unsupported"
-        self.unsupported_type: str | None = None
-        self.scalar_type: str | None = None
-        self.enum: Enum | None = None
-        self.related_model: Model | None = None
-        self.composite_type: CompositeType | None = None
-        self.db_name: str | None = None
-        self.native_type: NativeType | None = None
-        self.default: DefaultValue | None = None
-        self.is_id = False
-        self.is_unique = False
-        self.is_updated_at = False
-        self.is_ignored = False
-        self.is_read_only = False
-        self.relation: Relation | None = None
+        self._ast = decl
+        self.name = decl.name
+        self.type_name = decl.type_name
+        self.arity = decl.arity
+        self.documentation = decl.documentation
+        self.attributes = tuple(decl.attributes)
+
+    @property
+    def span(self) -> Span:
+        return self._ast.span
 
     @property
     def column_name(self) -> str:

@@ -16,7 +16,7 @@ from relviz.syntax.nodes import ArrayValue, Block, ConfigBlock, ConstantValue, N
 __all__ = ["Context", "RelationAttribute", "python_value", "resolve_names", "resolve_types", "resolve_attributes"]
 
 PROVIDER_ALIASES = {"postgres": "postgresql"}
-_RESERVED_SCALARS = frozenset(SCALAR_TYPES)
+_RESERVED_SCALARS = _SCALARS = frozenset(SCALAR_TYPES)
 
 
 class Context:
@@ -32,6 +32,7 @@ class Context:
         self.datasource_blocks: list[ConfigBlock] = []
         self.duplicates: dict = {}  # id(syntax block) -> the object of a block whose name was taken
         self.generator_blocks: list[ConfigBlock] = []
+        self.unique_name_sets: dict = {}  # model -> its unique criteria's sorted field names (relation rules)
 
         # Spans point at the parsed text (block comments blanked); diagnostics at the original.
         self.files = {}
@@ -189,10 +190,13 @@ def _check_block_names(ctx: Context, top: Block) -> None:
         name = field.name
         if not name or name[0].isnumeric() or "-" in name:  # the span only when there is an error
             _identifier(ctx, name, field.name_span, "field" if is_view else "Field")
-        _attribute_identifiers(ctx, field.attributes)
-        if field.name in seen:
-            ctx.error(f'Field "{field.name}" is already defined on {"view" if is_view else "model"} "{top.name}".', field.name_span)
-        seen.add(field.name)
+        for attribute in field.attributes:
+            attribute_name = attribute.name
+            if not attribute_name or attribute_name[0].isnumeric() or "-" in attribute_name:
+                _identifier(ctx, attribute_name, attribute.name_span, "Attribute")
+        if name in seen:
+            ctx.error(f'Field "{name}" is already defined on {"view" if is_view else "model"} "{top.name}".', field.name_span)
+        seen.add(name)
 
 
 def _kind_of(obj) -> str:
@@ -243,13 +247,17 @@ def resolve_types(ctx: Context) -> None:
     duplicates = [d for d in ctx.duplicates.values() if not isinstance(d, Enum)]
     for obj in (*ctx.schema.models, *ctx.schema.views, *ctx.schema.composite_types, *duplicates):
         fields, every = [], []
+        by_name = obj._by_name
         for decl in obj._ast.fields:
-            field = Field(obj, decl.name, decl.type_name, decl.arity, decl.span, decl.documentation, tuple(decl.attributes))
-            field._ast = decl
-            _field_kind(ctx, field, decl, blocks)
+            field = Field(obj, decl)
+            type_name = decl.type_name
+            if type_name in _SCALARS and decl.unsupported is None:
+                field.kind, field.scalar_type = "scalar", type_name
+            else:
+                _field_kind(ctx, field, decl, blocks)
             every.append(field)  # Prisma still reads the attributes of a field defined twice
-            if decl.name not in obj._by_name:
-                obj._by_name[decl.name] = field
+            if decl.name not in by_name:
+                by_name[decl.name] = field
                 fields.append(field)
         obj.fields = tuple(fields)
         obj._all_fields = tuple(every)

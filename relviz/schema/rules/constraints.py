@@ -94,6 +94,8 @@ class ConstraintNames:
                     else:  # a relation counts on the model of the field it was read from
                         key = (scope, getattr(model, "_local", model), name)
                     self.counts[key] = self.counts.get(key, 0) + 1
+        # Most names are used once: only these few need a look in `violations`.
+        self._clashing = {key[2] for key, count in self.counts.items() if count > 1}
 
     def _names(self, kind, models):
         if kind == "primary":
@@ -146,6 +148,8 @@ class ConstraintNames:
 
     def violations(self, kind: str, model, name: str):
         """The scopes in which ``name`` is used more than once, global ones first."""
+        if name not in self._clashing:
+            return []
         found = []
         for scope in _POSSIBLE[kind]:
             if scope in self.scopes and scope.startswith("Global") and self.counts.get((scope, model.schema_name, name), 0) > 1:
@@ -187,19 +191,25 @@ def primary_key_name_is_unique(ctx, model) -> None:
     name = names.primary_key(model)
     if name is None:
         return
+    scopes = names.violations("primary", model, name)
+    if not scopes:
+        return
     pk = model.primary_key
     attribute = getattr(pk, "_attribute", None)
     label = "@id" if pk.from_field_attribute else "@@id"
-    for scope in names.violations("primary", model, name):
+    for scope in scopes:
         ctx.error(f'Error parsing attribute "{label}": {_message(name, scope, model)}', _map_span(attribute, pk.span))
 
 
 def index_name_is_unique(ctx, model, index) -> None:
     names = ctx.constraint_names
     name = names.index(model, index)
+    scopes = names.violations("index", model, name)
+    if not scopes:
+        return
     attribute = getattr(index, "_attribute", None)
     label = "@unique" if index.from_field_attribute else {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}[index.kind]
-    for scope in names.violations("index", model, name):
+    for scope in scopes:
         ctx.error(f'Error parsing attribute "{label}": {_message(name, scope, model)}', _map_span(attribute, index.span))
 
 

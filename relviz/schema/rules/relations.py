@@ -79,6 +79,15 @@ def unique_criteria(model):
             yield [f.field for f in index.fields]
 
 
+def _unique_name_sets(ctx, model) -> set:
+    """The field names of each unique criterion of ``model``, sorted: read once per model."""
+    cache = ctx.unique_name_sets
+    found = cache.get(model)
+    if found is None:
+        found = cache[model] = {tuple(sorted([f.name for f in c])) for c in unique_criteria(model)}
+    return found
+
+
 def _has_errors(ctx) -> bool:
     return ctx.has_errors
 
@@ -90,9 +99,8 @@ def references_unique_fields(ctx, relation) -> None:
     references = referenced(ctx, forward)
     if forward is None or not references:
         return
-    names = sorted(f.name for f in references)
     target = relation.model_b
-    if any(sorted(f.name for f in c) == names for c in unique_criteria(target)):
+    if tuple(sorted([f.name for f in references])) in _unique_name_sets(ctx, target):
         _references_in_order(ctx, relation, references)
         return
     written = ", ".join(f.name for f in references)
