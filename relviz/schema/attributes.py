@@ -114,17 +114,26 @@ def coerce_array(ctx, expr, kind: str):
 class AttributeVisitor:
     """Prisma's attribute validation state machine over one attribute list."""
 
+    __slots__ = ("ctx", "attributes", "prefix", "unused", "by_name", "has_scoped", "current", "args")
+
     def __init__(self, ctx, attributes, prefix: str = "@"):
         self.ctx = ctx
-        self.attributes = list(attributes)
+        self.attributes = attributes  # a list or tuple: the visitor keeps indexes into it
         self.prefix = prefix
-        self.unused = dict.fromkeys(range(len(self.attributes)))  # ordered set of indexes
-        self.by_name: dict[str, list[int]] = {}
-        self.has_scoped = False
-        for i, attribute in enumerate(self.attributes):
-            self.by_name.setdefault(attribute.name, []).append(i)
-            if "." in attribute.name:
-                self.has_scoped = True
+        self.unused = dict.fromkeys(range(len(attributes)))  # ordered set of indexes
+        by_name: dict[str, list[int]] = {}
+        has_scoped = False
+        for i, attribute in enumerate(attributes):
+            name = attribute.name
+            found = by_name.get(name)
+            if found is None:
+                by_name[name] = [i]
+            else:
+                found.append(i)
+            if "." in name:
+                has_scoped = True
+        self.by_name = by_name
+        self.has_scoped = has_scoped
         self.current: Attribute | None = None
         self.args: dict = {}
 
@@ -139,8 +148,9 @@ class AttributeVisitor:
                 self.ctx.error(f'Attribute "@{name}" can only be defined once.', self.attributes[i].span)
                 self.unused.pop(i, None)
             return None
-        self.unused.pop(found[0], None)
-        return self._start(self.attributes[found[0]])
+        i = found[0]
+        self.unused.pop(i, None)
+        return self._start(self.attributes[i])
 
     def repeated(self, name: str):
         """Every usable occurrence of an attribute that may repeat (``@@index``)."""
@@ -165,13 +175,29 @@ class AttributeVisitor:
 
     def finish(self) -> None:
         """Report the attributes nobody visited."""
-        for i in self.unused:
-            attribute = self.attributes[i]
-            self.ctx.error(f'Attribute not known: "@{attribute.name}".', attribute.span)
-        self.unused = {}
+        if self.unused:
+            for i in self.unused:
+                attribute = self.attributes[i]
+                self.ctx.error(f'Attribute not known: "@{attribute.name}".', attribute.span)
+            self.unused = {}
 
     # -- arguments ------------------------------------------------------------------------
     def _start(self, attribute: Attribute) -> Attribute | None:
+        if attribute.trailing_comma is not None:
+            return self._start_carefully(attribute)
+        args = {}
+        for arg in attribute.arguments:
+            value = arg.value
+            name = arg.name
+            if value is None or name in args or (value.__class__ is FunctionCall and value.arguments):
+                return self._start_carefully(attribute)
+            args[name] = arg
+        self.current = attribute
+        self.args = args
+        return attribute
+
+    def _start_carefully(self, attribute: Attribute) -> Attribute | None:
+        """``_start`` for arguments with something to report: missing values, repeated names."""
         ctx = self.ctx
         valid = True
         for arg in attribute.arguments:
@@ -190,12 +216,11 @@ class AttributeVisitor:
                             _name_span(inner),
                         )
                         valid = False
-        trailing = getattr(attribute, "trailing_comma", None)
-        if trailing is not None:
+        if attribute.trailing_comma is not None:
             ctx.error(
                 f'Error parsing attribute "{self.prefix}{attribute.name}": Trailing commas are not valid in attribute '
                 "arguments, please remove the comma.",
-                trailing,
+                attribute.trailing_comma,
             )
         if not valid:
             return None
@@ -247,12 +272,14 @@ class AttributeVisitor:
 
     def done(self) -> None:
         """Report the arguments nobody asked for."""
-        leftover = list(self.args.values())
-        if leftover and _hash_order_reversed(self.current.span.file.name):
-            leftover.reverse()
-        for arg in leftover:
-            self.ctx.error("No such argument.", arg.span)
-        self.discard()
+        if self.args:
+            leftover = list(self.args.values())
+            if _hash_order_reversed(self.current.span.file.name):
+                leftover.reverse()
+            for arg in leftover:
+                self.ctx.error("No such argument.", arg.span)
+        self.current = None
+        self.args = {}
 
     def discard(self) -> None:
         self.current = None

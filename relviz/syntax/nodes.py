@@ -164,6 +164,7 @@ class Attribute(_LazySpans):
     _span: Span | tuple
     _name_span: Span | tuple
     has_parentheses: bool = False
+    trailing_comma: Span | None = None  # `@map("x",)`: Prisma reports the comma when the attribute is read
 
     span = _lazy_span("_span")
     name_span = _lazy_span("_name_span")
@@ -181,11 +182,12 @@ class FieldDecl(_LazySpans):
     arity: str  # "required" | "optional" | "list"
     attributes: list[Attribute]
     documentation: str | None
-    span: Span
+    _span: Span | tuple
     _name_span: Span | tuple
     _type_span: Span | tuple
     unsupported: str | None = None
 
+    span = _lazy_span("_span")
     name_span = _lazy_span("_name_span")
     type_span = _lazy_span("_type_span")
 

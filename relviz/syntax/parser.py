@@ -10,6 +10,8 @@ and the bad line is skipped, so the rest of the file is still read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from relviz.errors import Diagnostic, SourceFile
 from relviz.syntax.lexer import tokenize_line, unescape
@@ -33,7 +35,7 @@ BAD_ESCAPE = "Unknown escape sequence. If the value is a windows-style path, `\\
 # The common field line, read without the tokenizer: `name Type? <rest>`.
 _FIELD_LINE = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(\?|\[\])?(?=[ \t@/]|$)[ \t]*")
 _HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{[ \t]*(//[^\n]*)?$")
-_CLOSE = re.compile(r"[ \t]*\}")
+_CLOSE_LINE = re.compile(r"^[ \t]*\}", re.M)
 # Strings first, so that a `/*` inside a string is left alone.
 _BLOCK_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/', re.S)
 
@@ -208,7 +210,7 @@ def _moved(stored, d: int) -> tuple:
 def _moved_expression(e, d: int):
     """A copy of expression ``e`` standing ``d`` characters further on."""
     span = _moved(e._span, d)
-    t = type(e)
+    t = e.__class__
     if t is ConstantValue:
         return ConstantValue(e.name, span)
     if t is ArrayValue:
@@ -226,12 +228,44 @@ def _moved_argument(a: Argument, d: int) -> Argument:
 
 
 def _moved_attributes(attributes: list, d: int) -> list:
-    """Copies of ``attributes`` standing ``d`` characters further on."""
-    return [
-        Attribute(a.name, [_moved_argument(x, d) for x in a.arguments], _moved(a._span, d), _moved(a._name_span, d),
-                  a.has_parentheses)
-        for a in attributes
-    ]
+    """Copies of ``attributes`` standing ``d`` characters further on.
+
+    The common shapes (constants, strings, calls without arguments, lists of names) are copied
+    here in one loop; anything else goes through ``_moved_expression``.
+    """
+    copies = []
+    for a in attributes:
+        arguments = []
+        for x in a.arguments:
+            value = x.value
+            if value is not None:
+                t = value.__class__
+                span = value._span
+                if span.__class__ is not tuple:
+                    value = _moved_expression(value, d)
+                elif t is ConstantValue:
+                    value = ConstantValue(value.name, (span[0], span[1] + d, span[2] + d))
+                elif t is StringValue:
+                    value = StringValue(value.value, (span[0], span[1] + d, span[2] + d))
+                elif t is FunctionCall and not value.arguments:
+                    value = FunctionCall(value.name, [], (span[0], span[1] + d, span[2] + d))
+                elif t is ArrayValue:
+                    items = []
+                    for item in value.items:
+                        item_span = item._span
+                        if item.__class__ is ConstantValue and item_span.__class__ is tuple:
+                            items.append(ConstantValue(item.name, (item_span[0], item_span[1] + d, item_span[2] + d)))
+                        else:
+                            items.append(_moved_expression(item, d))
+                    value = ArrayValue(items, (span[0], span[1] + d, span[2] + d))
+                else:
+                    value = _moved_expression(value, d)
+            arguments.append(Argument(x.name, value, _moved(x._span, d)))
+        copy = Attribute(a.name, arguments, _moved(a._span, d), _moved(a._name_span, d), a.has_parentheses)
+        if a.trailing_comma is not None:
+            copy.trailing_comma = Span(*_moved(a.trailing_comma, d))
+        copies.append(copy)
+    return copies
 
 
 def _doc_text(comment: str) -> str:
@@ -260,6 +294,7 @@ class _LineParser:
         self.diagnostics = diagnostics
         self.toks: list = []
         self.i = 0
+        self.trailing_comma: Span | None = None  # the first `,` right before a `)` in the attribute being read
 
     def start(self, line: str, base: int) -> None:
         self.toks = tokenize_line(line, base)
@@ -294,10 +329,13 @@ class _LineParser:
         tok = toks[i]
         if tok[0] == "(":
             self.i = i
+            self.trailing_comma = None
             arguments = self.arguments()
             if arguments is None:
                 return None
-            return Attribute(name, arguments, (source, start, toks[self.i - 1][3]), name_span, True)
+            attribute = Attribute(name, arguments, (source, start, toks[self.i - 1][3]), name_span, True)
+            attribute.trailing_comma = self.trailing_comma
+            return attribute
         self.i = i
         # Without parentheses, Prisma's span takes in the blanks that follow (its grammar reads them
         # while looking for an argument list).
@@ -338,6 +376,8 @@ class _LineParser:
             args.append(Argument(name, value, (source, start, toks[i - 1][3])))
             kind = toks[i][0]
             if kind == ",":
+                if toks[i + 1][0] == ")" and self.trailing_comma is None:
+                    self.trailing_comma = Span(source, toks[i][2], toks[i][3])
                 i += 1
             elif kind != ")":
                 self.i = i
@@ -415,11 +455,10 @@ class _Parser:
         self.line = _LineParser(source, self.diagnostics)
         text, self.comment_docs, self.trailing_docs, self.comment_lines = _block_comments(source.text)
         self.lines = text.split("\n")
-        self.offsets = []
-        pos = 0
-        for line in self.lines:
-            self.offsets.append(pos)
-            pos += len(line) + 1
+        self.offsets = [0, *accumulate([len(line) + 1 for line in self.lines])]
+        # The lines that close a block (start with `}`), in order, for `closing_line`.
+        offsets = self.offsets
+        self.closes = [bisect_right(offsets, m.start()) - 1 for m in _CLOSE_LINE.finditer(text)]
         self.text_length = len(text)
         # Attribute texts already read in this file: text -> (offset, nodes, trailing doc).
         self.tails: dict[str, tuple] = {}
@@ -474,10 +513,9 @@ class _Parser:
         return ast
 
     def closing_line(self, n: int) -> int | None:
-        for k in range(n + 1, len(self.lines)):
-            if _CLOSE.match(self.lines[k]):
-                return k
-        return None
+        """The first line after line ``n`` that starts with ``}``."""
+        i = bisect_right(self.closes, n)
+        return self.closes[i] if i < len(self.closes) else None
 
     def header_spans(self, header, n: int, close: int) -> tuple[Span, Span]:
         base = self.offsets[n]
@@ -487,78 +525,178 @@ class _Parser:
     # -- model, view, type, enum -------------------------------------------------------------
     def block(self, header, n: int, close: int, doc: str | None) -> Block:
         keyword, name = header[1], header[2]
-        is_enum = keyword == "enum"
-        invalid = INVALID_ENUM_LINE if is_enum else INVALID_MODEL_LINE
+        if keyword == "enum":
+            members, attributes = self.enum_members(n, close)
+        else:
+            members, attributes = self.fields(n, close, name, keyword == "type")
+        whole, name_span = self.header_spans(header, n, close)
+        return Block(keyword, name, members, attributes, doc, whole, name_span)
+
+    def member_doc(self, k: int, line: str, docs: list) -> bool:
+        """Whether line ``k`` is blank or a comment: documentation goes to ``docs``; a blank line
+        with no comment parts a comment from the member below it (``docs`` emptied)."""
+        stripped = line.strip()
+        if not stripped:
+            if k in self.comment_docs:
+                docs.append(self.comment_docs[k])
+            elif k not in self.comment_lines:
+                docs.clear()
+            return True
+        if stripped.startswith("//"):
+            if stripped.startswith("///"):
+                docs.append(_doc_text(line.lstrip()))
+            return True
+        return False
+
+    def fields(self, n: int, close: int, model: str, composite: bool) -> tuple[list, list]:
+        """The members of a model, view or composite type between lines ``n`` and ``close``."""
         members, attributes = [], []
         docs: list[str] = []
+        lines, offsets = self.lines, self.offsets
+        source = self.source
+        field_line = _FIELD_LINE.match
+        tails = self.tails
+        trailing_docs = self.trailing_docs
+        text_length = self.text_length
+        for k in range(n + 1, close):
+            line = lines[k]
+            m = field_line(line)
+            if m is None:
+                if self.member_doc(k, line, docs):
+                    continue
+                member_doc = "\n".join(docs) if docs else None
+                docs = []
+                if line.lstrip()[0] == "@":
+                    self.block_attribute(line, k, attributes, INVALID_MODEL_LINE)
+                else:
+                    field = self.unusual_field(line, offsets[k], k, member_doc, model)
+                    if field is not None:
+                        if composite:
+                            self.composite_field_attributes(field)
+                        members.append(field)
+                continue
+            # The common line, `name Type? @attributes`, read here without further calls.
+            member_doc = None
+            if docs:
+                member_doc = "\n".join(docs)
+                docs = []
+            base = offsets[k]
+            rest_at = m.end()
+            trailing = None
+            if rest_at == len(line):
+                field_attributes = []
+            else:
+                # Attribute tails repeat (`@default(now())`, `@relation(fields: [userId], ...)`):
+                # read each text once per file, and copy the nodes of the first with offsets moved.
+                rest = line[rest_at:]
+                seen = tails.get(rest)
+                if seen is not None:
+                    first_at, first, trailing = seen
+                    field_attributes = _moved_attributes(first, base + rest_at - first_at)
+                else:
+                    field_attributes = self.field_attributes(rest, base + rest_at)
+                    if field_attributes is None:
+                        self.line_error(INVALID_MODEL_LINE, k)
+                        continue
+                    field_attributes, trailing = field_attributes
+            if trailing is None and trailing_docs:
+                trailing = trailing_docs.get(k)
+            if trailing is not None:
+                member_doc = f"{member_doc}\n{trailing}" if member_doc else trailing
+            start = base + m.start(1)
+            mark = m[3]
+            line_end = base + len(line) + 1
+            field = FieldDecl(
+                m[1], m[2], _ARITY[mark], field_attributes, member_doc,
+                (source, start, line_end if line_end < text_length else text_length),
+                (source, start, base + m.end(1)), (source, base + m.start(2), base + m.end(3 if mark else 2)),
+            )
+            if composite:
+                self.composite_field_attributes(field)
+            members.append(field)
+        return members, attributes
+
+    def field_attributes(self, rest: str, at: int) -> tuple[list, str | None] | None:
+        """The attributes after a field's type (and a trailing ``///`` comment), first read of
+        this text in the file; None when they do not read as attributes."""
+        attributes = _simple_attributes(rest, at, self.source)
+        if attributes is not None:
+            self.tails[rest] = (at, attributes, None)
+            return attributes, None
         lp = self.line
+        errors = len(self.diagnostics)
+        lp.start(rest, at)
+        attributes = lp.attributes()
+        if attributes is None:
+            return None
+        trailing = lp.trailing_doc()
+        if len(self.diagnostics) == errors:
+            self.tails[rest] = (at, attributes, trailing)
+        return attributes, trailing
+
+    def block_attribute(self, line: str, k: int, attributes: list, invalid: str) -> None:
+        """An ``@@attribute`` line, added to ``attributes``; else an ``invalid`` line error."""
+        base = self.offsets[k]
         block_lines = self.block_lines
+        seen = block_lines.get(line)
+        if seen is not None:
+            attributes.append(_moved_attributes(seen[1], base - seen[0])[0])
+            return
+        attribute = _simple_block_attribute(line, base, self.source)
+        if attribute is not None:
+            attributes.append(attribute)
+            block_lines[line] = (base, [attribute])
+            return
+        lp = self.line
+        lp.start(line, base)
+        if lp.kind() == "ATAT":
+            errors = len(self.diagnostics)
+            attribute = lp.attribute()
+            if attribute is not None and lp.kind() in ("NL", "COMMENT", "DOC"):
+                attributes.append(attribute)
+                if len(self.diagnostics) == errors:
+                    block_lines[line] = (base, [attribute])
+                return
+        self.line_error(invalid, k)
+
+    def enum_members(self, n: int, close: int) -> tuple[list, list]:
+        """The values and ``@@`` attributes of an enum between lines ``n`` and ``close``."""
+        members, attributes = [], []
+        docs: list[str] = []
+        source = self.source
         for k in range(n + 1, close):
             line = self.lines[k]
-            base = self.offsets[k]
-            stripped = line.strip()
-            if not stripped:
-                if k in self.comment_docs:
-                    docs.append(self.comment_docs[k])
-                elif k not in self.comment_lines:
-                    docs = []  # a blank line parts a comment from the member below it
-                continue
-            if stripped.startswith("//"):
-                if stripped.startswith("///"):
-                    docs.append(_doc_text(line.lstrip()))
+            if self.member_doc(k, line, docs):
                 continue
             member_doc = "\n".join(docs) if docs else None
             docs = []
-            if is_enum:
-                simple = _ENUM_VALUE.match(line)
-                if simple is not None:  # a name and simple attributes (or none): no tokens needed
-                    rest_at = simple.end()
-                    value_attributes = (
-                        [] if rest_at == len(line) else _simple_attributes(line[rest_at:], base + rest_at, self.source)
-                    )
-                    if value_attributes is not None:
-                        start = base + simple.start(1)
-                        members.append(EnumValueDecl(
-                            simple[1], value_attributes, member_doc,
-                            Span(self.source, start, min(base + len(line) + 1, self.text_length)),
-                            Span(self.source, start, base + simple.end(1)),
-                        ))
-                        continue
-            elif stripped[0] != "@":
-                field = self.field(line, base, k, member_doc, name)
-                if field is not None:
-                    if keyword == "type":
-                        self.composite_field_attributes(field)
-                    members.append(field)
-                continue
-            seen = block_lines.get(line)
-            if seen is not None:
-                attributes.append(_moved_attributes(seen[1], base - seen[0])[0])
-                continue
-            if stripped[0] == "@":
-                attribute = _simple_block_attribute(line, base, self.source)
-                if attribute is not None:
-                    attributes.append(attribute)
-                    block_lines[line] = (base, [attribute])
+            base = self.offsets[k]
+            simple = _ENUM_VALUE.match(line)
+            if simple is not None:  # a name and simple attributes (or none): no tokens needed
+                rest_at = simple.end()
+                value_attributes = (
+                    [] if rest_at == len(line) else _simple_attributes(line[rest_at:], base + rest_at, source)
+                )
+                if value_attributes is not None:
+                    start = base + simple.start(1)
+                    members.append(EnumValueDecl(
+                        simple[1], value_attributes, member_doc,
+                        Span(source, start, min(base + len(line) + 1, self.text_length)),
+                        Span(source, start, base + simple.end(1)),
+                    ))
                     continue
+            if line.lstrip()[0] == "@":
+                self.block_attribute(line, k, attributes, INVALID_ENUM_LINE)
+                continue
+            lp = self.line
             lp.start(line, base)
-            first = lp.kind()
-            if first == "ATAT":
-                errors = len(self.diagnostics)
-                attribute = lp.attribute()
-                if attribute is not None and lp.kind() in ("NL", "COMMENT", "DOC"):
-                    attributes.append(attribute)
-                    if len(self.diagnostics) == errors:
-                        block_lines[line] = (base, [attribute])
-                    continue
-            elif is_enum and first == "IDENT":
+            if lp.kind() == "IDENT":
                 value = self.enum_value(k, member_doc)
                 if value is not None:
                     members.append(value)
                     continue
-            self.line_error(invalid, k)
-        whole, name_span = self.header_spans(header, n, close)
-        return Block(keyword, name, members, attributes, doc, whole, name_span)
+            self.line_error(INVALID_ENUM_LINE, k)
+        return members, attributes
 
     def composite_field_attributes(self, field: FieldDecl) -> None:
         """``@relation``, ``@unique`` and ``@id`` have no meaning in a composite type: a syntax error in Prisma."""
@@ -569,61 +707,24 @@ class _Parser:
                     self.source, field.span.start, field.span.end,
                 ))
 
-    def field(self, line: str, base: int, k: int, doc: str | None, model: str) -> FieldDecl | None:
-        m = _FIELD_LINE.match(line)
+    def unusual_field(self, line: str, base: int, k: int, doc: str | None, model: str) -> FieldDecl | None:
+        """A member line that is not of the common ``name Type? @attributes`` shape: an
+        ``Unsupported("...")`` field, or one of the invalid lines Prisma reports."""
+        optional_list = _OPTIONAL_LIST.match(line)
+        if optional_list is not None:
+            self.diagnostics.append(Diagnostic(
+                OPTIONAL_LIST, self.source, base + optional_list.start(1), base + optional_list.end(1),
+            ))
+            return None
         lp = self.line
-        if m is None:
-            optional_list = _OPTIONAL_LIST.match(line)
-            if optional_list is not None:
-                self.diagnostics.append(Diagnostic(
-                    OPTIONAL_LIST, self.source, base + optional_list.start(1), base + optional_list.end(1),
-                ))
-                return None
-            lp.start(line, base)
-            if lp.kind() == "IDENT" and lp.kind(1) in ("NL", "COMMENT", "DOC"):
-                self.line_error(INVALID_FIELD.format(model=model), k)
-                return None
-            if not (lp.kind() == "IDENT" and lp.kind(1) == "IDENT" and lp.toks[lp.i + 1][1] == "Unsupported"):
-                self.line_error(INVALID_MODEL_LINE, k)
-                return None
-            return self.unsupported_field(k, doc)
-        rest_at = m.end()
-        source = self.source
-        if rest_at == len(line):
-            attributes, trailing = [], None
-        else:
-            # Attribute tails repeat (`@default(now())`, `@relation(fields: [userId], ...)`): read
-            # each text once per file, and copy the nodes of the first with offsets moved.
-            rest = line[rest_at:]
-            seen = self.tails.get(rest)
-            if seen is not None:
-                first_at, first, trailing = seen
-                attributes = _moved_attributes(first, base + rest_at - first_at)
-            else:
-                attributes = _simple_attributes(rest, base + rest_at, source)
-                trailing = None
-                if attributes is None:
-                    errors = len(self.diagnostics)
-                    lp.start(rest, base + rest_at)
-                    attributes = lp.attributes()
-                    if attributes is None:
-                        self.line_error(INVALID_MODEL_LINE, k)
-                        return None
-                    trailing = lp.trailing_doc()
-                    if len(self.diagnostics) == errors:
-                        self.tails[rest] = (base + rest_at, attributes, trailing)
-                else:
-                    self.tails[rest] = (base + rest_at, attributes, None)
-        if trailing is None and self.trailing_docs:
-            trailing = self.trailing_docs.get(k)
-        if trailing is not None:
-            doc = f"{doc}\n{trailing}" if doc else trailing
-        start = base + m.start(1)
-        mark = m[3]
-        return FieldDecl(
-            m[1], m[2], _ARITY[mark], attributes, doc, Span(source, start, min(base + len(line) + 1, self.text_length)),
-            (source, start, base + m.end(1)), (source, base + m.start(2), base + m.end(3 if mark else 2)),
-        )
+        lp.start(line, base)
+        if lp.kind() == "IDENT" and lp.kind(1) in ("NL", "COMMENT", "DOC"):
+            self.line_error(INVALID_FIELD.format(model=model), k)
+            return None
+        if not (lp.kind() == "IDENT" and lp.kind(1) == "IDENT" and lp.toks[lp.i + 1][1] == "Unsupported"):
+            self.line_error(INVALID_MODEL_LINE, k)
+            return None
+        return self.unsupported_field(k, doc)
 
     def unsupported_field(self, k: int, doc: str | None) -> FieldDecl | None:
         """``name Unsupported("type")?``: the one field type with an argument."""
