@@ -26,6 +26,10 @@ BLOCK_KEYWORDS = frozenset(("model", "view", "type", "enum"))
 CONFIG_KEYWORDS = frozenset(("datasource", "generator"))
 
 INVALID_TOP_LINE = "Error validating: This line is invalid. It does not start with any known Prisma schema keyword."
+INVALID_BLOCK = (
+    "Error validating: This block is invalid. It does not start with any known Prisma schema keyword. "
+    "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'."
+)
 INVALID_MODEL_LINE = "Error validating: This line is not a valid field or attribute definition."
 INVALID_ENUM_LINE = "Error validating: This line is not an enum value definition."
 INVALID_CONFIG_LINE = "Error validating: This line is not a valid definition within a {keyword}."
@@ -35,6 +39,7 @@ BAD_ESCAPE = "Unknown escape sequence. If the value is a windows-style path, `\\
 # The common field line, read without the tokenizer: `name Type? <rest>`.
 _FIELD_LINE = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(\?|\[\])?(?=[ \t@/]|$)[ \t]*")
 _HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{[ \t]*(//[^\n]*)?$")
+_ARBITRARY_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
 _CLOSE_LINE = re.compile(r"^[ \t]*\}", re.M)
 # Strings first, so that a `/*` inside a string is left alone.
 _BLOCK_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/', re.S)
@@ -505,6 +510,15 @@ class _Parser:
                 if close is not None:
                     parse = self.config_block if header[1] in CONFIG_KEYWORDS else self.block
                     ast.tops.append(parse(header, n, close, doc))
+                    n = close + 1
+                    continue
+            arbitrary = _ARBITRARY_HEADER.match(lines[n])
+            if arbitrary is not None:
+                close = self.closing_line(n)
+                if close is not None:  # `name { ... }`: a block, but not of a kind Prisma knows
+                    start = self.offsets[n] + arbitrary.start(1)
+                    end = self.offsets[close] + self.lines[close].index("}") + 1
+                    self.diagnostics.append(Diagnostic(INVALID_BLOCK, self.source, start, end))
                     n = close + 1
                     continue
             self.line_error(INVALID_TOP_LINE, n)
