@@ -193,6 +193,38 @@ def test_a_large_run_builds_its_keys_after_the_rows_and_gives_the_same_rows(name
         assert _rows(bulk.con, query) == _rows(normal.con, query)
 
 
+@pytest.mark.slow
+def test_a_large_run_of_every_valid_corpus_schema_gives_the_same_rows_keys_and_sequences(real_schema, monkeypatch):
+    """Large runs fill several tables at a time, each in its own transaction: the rows (repairs of shared
+    foreign key columns included), keys, indexes and sequences are those of a run in one transaction."""
+    from relviz.db import fill
+
+    if not _is_valid_relational(real_schema):
+        pytest.skip("not a valid relational schema")
+    schema = relviz.load(real_schema)
+    normal = sample_data(schema, rows=6, seed=2)
+    monkeypatch.setattr(fill, "BULK_THRESHOLD", 0)
+    seen = []
+    bulk = sample_data(schema, rows=6, seed=2, progress=lambda *args: seen.append(args))
+    assert integrity_problems(bulk.con, schema) == []
+    assert seen == [(t, n, k, len(seen)) for k, (t, n) in enumerate(normal.row_counts().items(), 1)]
+    def keys(con):  # a unique constraint comes back as a unique index of the same columns
+        constraints = _rows(con, "SELECT schema_name, table_name, constraint_type, constraint_column_names "
+                                 "FROM duckdb_constraints() WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE')")
+        indexes = _rows(con, "SELECT schema_name, table_name, is_unique, expressions FROM duckdb_indexes()")
+        return sorted({(s, t, kind, tuple(cols)) for s, t, kind, cols in constraints} | {
+            (s, t, "UNIQUE" if unique else "INDEX", tuple(c.strip("'\"") for c in cols.strip("[]").split(", ")))
+            for s, t, unique, cols in indexes
+        })
+
+    sequences = "SELECT schema_name, sequence_name, last_value FROM duckdb_sequences() ORDER BY ALL"
+    assert keys(bulk.con) == keys(normal.con)
+    assert _rows(bulk.con, sequences) == _rows(normal.con, sequences)
+    for schema_name, table in _rows(normal.con, "SELECT schema_name, table_name FROM duckdb_tables() ORDER BY ALL"):
+        query = f'SELECT * FROM "{schema_name}"."{table}" ORDER BY ALL'
+        assert _rows(bulk.con, query) == _rows(normal.con, query), table
+
+
 def test_keys_built_after_a_large_run_are_enforced(course, monkeypatch):
     import duckdb
 

@@ -22,8 +22,9 @@ How the rows respect the schema:
 - Tables are filled referenced tables first (:func:`relviz.db.order.fill_order`); a cycle
   between tables is broken by leaving one optional foreign key NULL.
 
-Which rows each table gets is planned in :mod:`relviz.db.row_plan`; large runs build their keys
-and indexes after the rows (:mod:`relviz.db.loading`).
+Which rows each table gets is planned in :mod:`relviz.db.row_plan`; large runs in a database
+made here build their keys and indexes after the rows (:mod:`relviz.db.loading`) and fill
+several tables at a time (:mod:`relviz.db.parallel`), with the same rows.
 """
 
 from __future__ import annotations
@@ -31,14 +32,15 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
+from functools import partial
 from math import prod
 
-from relviz.db.loading import add_keys, drop_indexes, drop_keys, settings_for_filling
+from relviz.db.loading import drop_indexes, drop_keys, settings_for_filling
 from relviz.db.names import literal, quote, table_ref
 from relviz.db.order import TablePlan, table_plans
 from relviz.db.row_plan import DEFAULT_ROWS, Group, RowPlanner, in_unique_key, is_required
 from relviz.db.sample_values import Salts, enum_values, scalar_sql
-from relviz.db.sequences import advance_sequences
+from relviz.db.sequences import advance_sequences, sequence_columns
 from relviz.errors import UsageError
 
 __all__ = ["DEFAULT_ROWS", "TablePlan", "sample_data", "table_plans"]
@@ -146,9 +148,12 @@ class _Generator(RowPlanner):
             picked = ", ".join(f"{quote(f.column_name)} := p.{quote(g.column_name)}" for f, g in own)
             salt = self.salts(f"{table.name}.{r.name}#repair")
             assign = ", ".join(f"{quote(f.column_name)} = m.v.{quote(f.column_name)}" for f, _ in own)
+            # the referenced row is known by its key, not its rowid: rowids differ between rows of this
+            # transaction and committed ones, and a bulk run commits each table on its own
+            key = ", ".join(f"p.{quote(g.column_name)}" for g in r.referenced_fields)
             statements.append(
                 f"UPDATE {table.ref} AS c SET {assign} FROM (SELECT c2.rowid AS rid, "
-                f"arg_min(struct_pack({picked}), hash(c2.rowid, p.rowid, {salt})) AS v "
+                f"arg_min(struct_pack({picked}), hash(c2.rowid, {key}, {salt})) AS v "
                 f"FROM {table.ref} AS c2 JOIN {parent} AS p ON {match} GROUP BY c2.rowid) AS m WHERE c.rowid = m.rid"
             )
             present = " AND ".join(f"c.{quote(f.column_name)} IS NOT NULL" for f, _ in pairs)
@@ -221,8 +226,10 @@ def sample_data(schema, rows=DEFAULT_ROWS, seed: int = 0, con=None, *, progress=
     report = _progress(progress, tables, generator)
     settings = settings_for_filling(con, small=_asked(tables, generator) <= PROGRESS_THRESHOLD)
     try:
-        later = _fill(con, schema, tables, generator, bulk=bulk, report=report)
-        add_keys(con, later)
+        if bulk:
+            _fill_in_bulk(con, schema, tables, generator, report=report)
+        else:
+            _fill(con, tables, generator, report=report)
     finally:
         with contextlib.suppress(Exception):  # the connection may have been closed on failure
             for name, value in settings.items():
@@ -230,37 +237,128 @@ def sample_data(schema, rows=DEFAULT_ROWS, seed: int = 0, con=None, *, progress=
     return Sample(schema, con)
 
 
-def _fill(con, schema, tables, generator, *, bulk: bool, report) -> list[str]:
-    """Fill the tables in one transaction; returns the keys and indexes still to build (bulk runs)."""
+def _table_sql(table, generator) -> tuple[list[str], int | None]:
+    """The statements that fill ``table`` and its row count (None: count the rows after the statements,
+    as a repair may have dropped some). Plans are made here, so call this in fill order."""
+    if table.model is None:
+        sql, count = generator.join_table_sql(table)
+        return [sql], count
+    plan = generator.plan(table.model, table)
+    repairs = generator.repair_sql(table)
+    return [generator.insert_sql(table), *repairs], None if repairs else plan.rows
+
+
+def _run_fill(con, table, statements, count) -> int:
+    for sql in statements:
+        con.execute(sql)
+    if count is None:
+        count = con.execute(f"SELECT count(*) FROM {table.ref}").fetchall()[0][0]
+    return count
+
+
+def _run_fill_alone(con, table, statements, count) -> int:
+    """:func:`_run_fill` in a transaction of its own (a repair sees the table's rows as in :func:`_fill`)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        count = _run_fill(con, table, statements, count)
+        con.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(Exception):
+            con.execute("ROLLBACK")
+        raise
+    return count
+
+
+def _fill(con, tables, generator, *, report) -> None:
+    """Fill the tables one after the other, in one transaction, keeping their keys (indexes built after the rows)."""
     start = time.perf_counter()
     con.execute("BEGIN TRANSACTION")
     try:
         indexes = drop_indexes(con, tables)
-        keys = drop_keys(con, schema, tables) if bulk else []
         for done, table in enumerate(tables, 1):
-            if table.model is not None:
-                plan = generator.plan(table.model, table)
-                con.execute(generator.insert_sql(table))
-                count = plan.rows
-                repairs = generator.repair_sql(table)
-                for sql in repairs:
-                    con.execute(sql)
-                if repairs:  # rows may have been dropped
-                    count = con.execute(f"SELECT count(*) FROM {table.ref}").fetchall()[0][0]
-            else:
-                sql, count = generator.join_table_sql(table)
-                con.execute(sql)
+            count = _run_fill(con, table, *_table_sql(table, generator))
             if report:
                 report(table.name, count, done, len(tables), time.perf_counter() - start)
-        if not bulk:
-            for sql in indexes:
+        for statements in indexes.values():
+            for sql in statements:
                 con.execute(sql)
         advance_sequences(con, tables)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return keys + indexes if bulk else []
+
+
+def _fill_in_bulk(con, schema, tables, generator, *, report) -> None:
+    """Fill the tables of a database made here several at a time (one per DuckDB thread: a table of a
+    few thousand rows keeps one thread busy), each table's keys and indexes built over its full rows
+    (:mod:`relviz.db.loading`). Progress is reported in fill order. On failure the database is closed.
+
+    Each table is filled in a transaction of its own: nobody else sees this database until it is
+    handed back.
+    """
+    from relviz.db.parallel import run_tasks
+
+    start = time.perf_counter()
+    try:
+        con.execute("BEGIN TRANSACTION")
+        indexes = drop_indexes(con, tables)
+        keys = drop_keys(con, schema, tables)
+        con.execute("COMMIT")
+        fills, tasks = _bulk_tasks(con, tables, generator, keys, indexes)
+        workers = int(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
+        counts, reported = {}, 0
+        with contextlib.closing(run_tasks(con, tasks, workers)) as finished:
+            for task, result in finished:
+                if task in fills:
+                    counts[fills[task]] = result
+                while reported < len(tables) and tables[reported].ref in counts:
+                    table = tables[reported]
+                    reported += 1
+                    if report:
+                        report(table.name, counts[table.ref], reported, len(tables), time.perf_counter() - start)
+    except BaseException:
+        con.close()
+        raise
+
+
+def _bulk_tasks(con, tables, generator, keys, indexes):
+    """``({fill task: table ref}, tasks)``: for each table, a task filling it and a task building its keys,
+    indexes and sequences once its rows are in.
+
+    A table's rows depend on no other table's, except where a repair reads the referenced rows
+    (:meth:`_Generator.repair_sql`): such a table waits for those tables, and they wait for it
+    before building their keys.
+    """
+    from relviz.db.parallel import Task
+
+    sequences = sequence_columns(con, tables)
+    by_model = {t.model.name: t for t in tables if t.model is not None}
+    fill_of, readers = {}, {}
+    for table in tables:
+        statements, count = _table_sql(table, generator)
+        after = []
+        if len(statements) > 1:  # repairs read the referenced tables
+            for r in generator.own_relations.get(table.model.name, []):
+                parent = by_model.get(r.referenced_model.name)
+                if parent is not None and parent.ref in fill_of and parent is not table:
+                    after.append(fill_of[parent.ref])
+                    readers.setdefault(parent.ref, []).append(table.ref)
+        run = partial(_run_fill_alone, table=table, statements=statements, count=count)
+        fill_of[table.ref] = Task(f"fill {table.name}", run, after)
+    tasks = []
+    for table in tables:
+        later = keys.get(table.ref, []) + indexes.get(table.ref, [])
+        run = partial(_run_keys, table=table, statements=later, sequences=sequences)
+        after = [fill_of[table.ref]] + [fill_of[ref] for ref in readers.get(table.ref, [])]
+        tasks += [fill_of[table.ref], Task(f"keys of {table.name}", run, after)]
+    return {task: ref for ref, task in fill_of.items()}, tasks
+
+
+def _run_keys(con, table, statements, sequences) -> None:
+    for sql in statements:
+        con.execute(sql)
+    advance_sequences(con, [table], sequences)
 
 
 def _asked(tables, generator) -> int:

@@ -3,14 +3,15 @@
 DuckDB keeps an index up to date row by row while rows go in, but builds one over a full table
 in a single sweep, much faster. So a fill drops the tables' ``CREATE INDEX`` indexes and (for
 large runs in a database it made itself) their primary keys and unique constraints, and makes
-them again once the rows are in: the same checks, done once.
+them again once the rows are in: the same checks, done once. Both functions return that SQL
+per table (by the table's quoted name), so each table's keys can be built as soon as its rows are in.
 """
 
 from __future__ import annotations
 
 from relviz.db.names import duckdb_schema, literal, quote
 
-__all__ = ["add_keys", "drop_indexes", "drop_keys", "settings_for_filling"]
+__all__ = ["drop_indexes", "drop_keys", "settings_for_filling"]
 
 
 def settings_for_filling(con, *, small: bool) -> dict:
@@ -29,9 +30,9 @@ def settings_for_filling(con, *, small: bool) -> dict:
     return old
 
 
-def drop_keys(con, schema, tables) -> list[str]:
+def drop_keys(con, schema, tables) -> dict[str, list[str]]:
     """Make each (empty) table again without its primary key and unique constraints; returns the SQL
-    that adds them back once the rows are in.
+    that adds them back once the rows are in, by table.
 
     DuckDB checks a key row by row while rows go in, but builds it over a full table in one
     sweep, about three times faster in all. Used only for large runs in a database sample_data
@@ -49,7 +50,7 @@ def drop_keys(con, schema, tables) -> list[str]:
     keys: dict = {}
     for schema_name, table, kind, columns in found:
         keys.setdefault((schema_name, table), []).append((kind, tuple(columns)))
-    again = []
+    again: dict[str, list[str]] = {}
     for plan in tables:
         key = (duckdb_schema(plan.schema_name), plan.name)
         table = by_name[key]
@@ -57,37 +58,27 @@ def drop_keys(con, schema, tables) -> list[str]:
         con.execute(f"DROP TABLE {plan.ref}")
         con.execute(f"CREATE TABLE {plan.ref} (\n  {columns}\n)")
         names = {tuple(c.name for c in i.columns): i.name for i in table.indexes if i.unique}
+        statements = again.setdefault(plan.ref, [])
         for kind, cols in keys.get(key, []):
             listed = ", ".join(quote(c) for c in cols)
             if kind == "PRIMARY KEY":
-                again.append(f"ALTER TABLE {plan.ref} ADD PRIMARY KEY ({listed})")
+                statements.append(f"ALTER TABLE {plan.ref} ADD PRIMARY KEY ({listed})")
             else:
                 name = names.get(cols) or f"{plan.name}_{'_'.join(cols)}_key"
-                again.append(f"CREATE UNIQUE INDEX {quote(name)} ON {plan.ref} ({listed})")
+                statements.append(f"CREATE UNIQUE INDEX {quote(name)} ON {plan.ref} ({listed})")
     return again
 
 
-def add_keys(con, statements) -> None:
-    """Build the keys and indexes of a bulk run over the full tables (outside the filling transaction,
-    where DuckDB builds each one in a single pass); a repeated key closes the database and raises."""
-    try:
-        for sql in statements:
-            con.execute(sql)
-    except Exception:
-        con.close()
-        raise
-
-
-def drop_indexes(con, tables) -> list[str]:
-    """Drop the tables' ``CREATE INDEX`` indexes, returning the SQL that makes them again.
+def drop_indexes(con, tables) -> dict[str, list[str]]:
+    """Drop the tables' ``CREATE INDEX`` indexes, returning the SQL that makes them again, by table.
 
     DuckDB builds an index over a full table about twice as fast as it keeps one up to date row
     by row. (Primary keys and unique constraints stay: DuckDB cannot drop those.)"""
-    wanted = {(duckdb_schema(t.schema_name), t.name) for t in tables}
+    wanted = {(duckdb_schema(t.schema_name), t.name): t.ref for t in tables}
     found = con.execute("SELECT schema_name, table_name, index_name, sql FROM duckdb_indexes()").fetchall()
-    again = []
+    again: dict[str, list[str]] = {}
     for schema_name, table, name, sql in found:
         if (schema_name, table) in wanted and sql:
             con.execute(f"DROP INDEX {quote(schema_name)}.{quote(name)}")
-            again.append(sql)
+            again.setdefault(wanted[schema_name, table], []).append(sql)
     return again
