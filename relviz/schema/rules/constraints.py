@@ -85,15 +85,20 @@ class ConstraintNames:
         self._index_names: dict = {}
         self._relation_names: dict = {}
         models = ctx.models_in_order
+        counts = self.counts
+        named: dict = {}  # kind -> [(model, name)], each kind's names made once for every scope
         for scope in self.scopes:
             is_global = scope.startswith("Global")
             for kind in _CONTENTS[scope]:
-                for model, name in self._names(kind, models):
+                pairs = named.get(kind)
+                if pairs is None:
+                    pairs = named[kind] = list(self._names(kind, models))
+                for model, name in pairs:
                     if is_global:
                         key = (scope, model.schema_name, name)
                     else:  # a relation counts on the model of the field it was read from
                         key = (scope, getattr(model, "_local", model), name)
-                    self.counts[key] = self.counts.get(key, 0) + 1
+                    counts[key] = counts.get(key, 0) + 1
         # Most names are used once: only these few need a look in `violations`.
         self._clashing = {key[2] for key, count in self.counts.items() if count > 1}
 
