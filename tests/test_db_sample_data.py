@@ -238,6 +238,17 @@ def test_keys_built_after_a_large_run_are_enforced(course, monkeypatch):
         con.execute("""INSERT INTO "User" (email) SELECT email FROM "User" LIMIT 1""")
 
 
+def test_a_large_run_gives_back_duckdbs_settings(course, monkeypatch):
+    from relviz.db import fill
+
+    monkeypatch.setattr(fill, "BULK_THRESHOLD", 0)
+    monkeypatch.setattr(fill, "PROGRESS_THRESHOLD", 0)
+    con = sample_data(course, rows=20, progress=False).con
+    fresh = connect(course)
+    query = "SELECT current_setting('threads'), current_setting('preserve_insertion_order')"
+    assert _rows(con, query) == _rows(fresh, query)
+
+
 def test_rows_for_an_unknown_model_are_refused_with_the_known_names(course):
     with pytest.raises(relviz.UsageError, match=r"rows names no model or table 'Users' \(must be one of \['User'"):
         sample_data(course, rows={"Users": 5})

@@ -222,12 +222,16 @@ def sample_data(schema, rows=DEFAULT_ROWS, seed: int = 0, con=None, *, progress=
     _check_rows(rows, tables)
     _check_empty(con, tables)
     generator = _Generator(schema, con, seed, rows)
-    bulk = ours and _asked(tables, generator) > BULK_THRESHOLD
+    asked = _asked(tables, generator)
+    bulk = ours and asked > BULK_THRESHOLD
     report = _progress(progress, tables, generator)
-    settings = settings_for_filling(con, small=_asked(tables, generator) <= PROGRESS_THRESHOLD)
+    workers = int(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
+    # a table at a time on each of DuckDB's threads, unless one table holds more than its share of the rows
+    one_each = bulk and workers > 1 and _largest(tables, generator) * workers <= asked
+    settings = settings_for_filling(con, small=asked <= PROGRESS_THRESHOLD, one_thread=one_each)
     try:
         if bulk:
-            _fill_in_bulk(con, schema, tables, generator, report=report)
+            _fill_in_bulk(con, schema, tables, generator, workers=workers, report=report)
         else:
             _fill(con, tables, generator, report=report)
     finally:
@@ -289,9 +293,9 @@ def _fill(con, tables, generator, *, report) -> None:
         raise
 
 
-def _fill_in_bulk(con, schema, tables, generator, *, report) -> None:
-    """Fill the tables of a database made here several at a time (one per DuckDB thread: a table of a
-    few thousand rows keeps one thread busy), each table's keys and indexes built over its full rows
+def _fill_in_bulk(con, schema, tables, generator, *, workers: int, report) -> None:
+    """Fill the tables of a database made here ``workers`` at a time (DuckDB runs a statement over a table
+    of fewer than 122,880 rows on one thread), each table's keys and indexes built over its full rows
     (:mod:`relviz.db.loading`). Progress is reported in fill order. On failure the database is closed.
 
     Each table is filled in a transaction of its own: nobody else sees this database until it is
@@ -306,7 +310,6 @@ def _fill_in_bulk(con, schema, tables, generator, *, report) -> None:
         keys = drop_keys(con, schema, tables)
         con.execute("COMMIT")
         fills, tasks = _bulk_tasks(con, tables, generator, keys, indexes)
-        workers = int(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
         counts, reported = {}, 0
         with contextlib.closing(run_tasks(con, tasks, workers)) as finished:
             for task, result in finished:
@@ -364,6 +367,11 @@ def _run_keys(con, table, statements, sequences) -> None:
 def _asked(tables, generator) -> int:
     """How many rows were asked for, all tables together."""
     return sum(generator.requested_rows(t.name, t.model.name if t.model else None) for t in tables)
+
+
+def _largest(tables, generator) -> int:
+    """The most rows asked for one table."""
+    return max((generator.requested_rows(t.name, t.model.name if t.model else None) for t in tables), default=0)
 
 
 def _check_rows(rows, tables) -> None:
