@@ -18,7 +18,7 @@ from dataclasses import dataclass, field as _field
 from math import prod
 
 from relviz.db.names import duckdb_schema
-from relviz.db.order import fill_order, foreign_key_relations
+from relviz.db.order import TablePlan, fill_order, foreign_key_relations
 from relviz.db.sample_values import injective_limit, is_low_cardinality
 
 __all__ = ["DEFAULT_ROWS", "Group", "ModelPlan", "RowPlanner", "in_unique_key", "is_required", "unique_keys"]
