@@ -355,6 +355,11 @@ class _LineParser:
         source = self.source
         i = self.i + 1  # (
         args: list[Argument] = []
+        if toks[i][0] == "," and toks[i + 1][0] == ")":  # `now(,)`: no argument, a trailing comma
+            if self.trailing_comma is None:
+                self.trailing_comma = Span(source, toks[i][2], toks[i][3])
+            self.i = i + 2
+            return args
         while True:
             tok = toks[i]
             kind = tok[0]
@@ -465,6 +470,7 @@ class _Parser:
         offsets = self.offsets
         self.closes = [bisect_right(offsets, m.start()) - 1 for m in _CLOSE_LINE.finditer(text)]
         self.text_length = len(text)
+        self.source_text = text  # block comments blanked out
         # Attribute texts already read in this file: text -> (offset, nodes, trailing doc).
         self.tails: dict[str, tuple] = {}
         self.block_lines: dict[str, tuple] = {}  # the same for whole `@@attribute` lines
@@ -513,18 +519,35 @@ class _Parser:
                     n = close + 1
                     continue
             arbitrary = _ARBITRARY_HEADER.match(lines[n])
-            if arbitrary is not None:
-                close = self.closing_line(n)
-                if close is not None:  # `name { ... }`: a block, but not of a kind Prisma knows
-                    start = self.offsets[n] + arbitrary.start(1)
-                    end = self.offsets[close] + self.lines[close].index("}") + 1
-                    self.diagnostics.append(Diagnostic(INVALID_BLOCK, self.source, start, end))
-                    n = close + 1
+            if arbitrary is not None and n + 1 < count:
+                closed = self.unknown_block(n, arbitrary.start(1))
+                if closed is not None:
+                    n = closed
                     continue
             self.line_error(INVALID_TOP_LINE, n)
             n += 1
         ast.diagnostics = self.diagnostics
         return ast
+
+    def unknown_block(self, n: int, name_at: int) -> int | None:
+        """``name { ... }`` from line ``n``: a block, but of no kind Prisma knows, reported whole.
+
+        Prisma's grammar reads the rest of the header line, then anything up to the first ``}``,
+        wherever it stands (in a string too); what follows it on its line is read as a line of
+        its own. Returns the line to go on from, or None when no ``}`` follows (no block then).
+        """
+        text = self.source_text
+        close = text.find("}", self.offsets[n + 1])
+        if close == -1:
+            return None
+        start = self.offsets[n] + name_at
+        self.diagnostics.append(Diagnostic(INVALID_BLOCK, self.source, start, close + 1))
+        k = bisect_right(self.offsets, close) - 1
+        rest = self.lines[k][close + 1 - self.offsets[k]:]
+        if rest.strip():
+            rest_at = close + 1 + len(rest) - len(rest.lstrip(" \t"))
+            self.diagnostics.append(Diagnostic(INVALID_TOP_LINE, self.source, rest_at, self.line_end(k)))
+        return k + 1
 
     def closing_line(self, n: int) -> int | None:
         """The first line after line ``n`` that starts with ``}``."""
