@@ -15,7 +15,7 @@ from relviz.schema.block_attributes import block_index, model_id, shard_key
 from relviz.schema.default_values import field_default
 from relviz.schema.model import CompositeType, Enum, Field, Index, IndexField, Model, NativeType, PrimaryKey
 from relviz.schema.relation_attributes import relation_field_attributes
-from relviz.schema.resolve import Context
+from relviz.schema.resolve import Context, NOT_SCALAR_KINDS
 from relviz.syntax.nodes import Block, NumericValue, StringValue
 
 __all__ = ["resolve_attributes"]
@@ -163,7 +163,7 @@ def _mapped_name_clashes(ctx: Context, model: Model, field: Field, state: dict) 
         ctx.error(message, field.span)
     mapped[field.db_name] = field
     other = model._by_name.get(field.db_name)
-    if other is not None and other is not field and other.kind != "relation" and other.db_name is None:
+    if other is not None and other is not field and other.kind not in NOT_SCALAR_KINDS and other.db_name is None:
         ctx.error(message, field.span)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from relviz.schema.attribute_args import clustered_arg, map_arg, name_arg
 from relviz.schema.attributes import AttributeVisitor, coerce, coerce_array, describe, render
 from relviz.schema.model import Index, IndexField, Model, PrimaryKey
-from relviz.schema.resolve import Context
+from relviz.schema.resolve import Context, NOT_SCALAR_KINDS
 from relviz.syntax.nodes import ArrayValue, ConstantValue, FunctionCall, NumericValue
 
 __all__ = ["block_index", "model_id", "shard_key"]
@@ -158,7 +158,7 @@ def _index_field_refs(ctx: Context, model: Model, expr, attribute):
         if field is None:
             unknown.append(path[0] if len(path) > 1 else name)
             continue
-        if field.kind == "relation":
+        if field.kind in NOT_SCALAR_KINDS:
             relation.append(path[0])
             continue
         if len(path) > 1 and field.kind != "composite":
@@ -200,7 +200,7 @@ def shard_key(ctx: Context, v: AttributeVisitor, model: Model) -> None:
         return
     for name in names:
         field = model._by_name.get(name)
-        if field is not None and field.kind == "relation":
+        if field is not None and field.kind in NOT_SCALAR_KINDS:
             ctx.error(
                 f'Error validating model "{model.name}": The shard key definition refers to the relation field '
                 f"`{name}`. Shard key definitions must reference only scalar fields.",

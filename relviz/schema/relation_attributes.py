@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from relviz.schema.attributes import Arguments, AttributeVisitor, coerce, coerce_array
 from relviz.schema.model import Field, Model
-from relviz.schema.resolve import Context, RelationAttribute
+from relviz.schema.resolve import Context, NOT_SCALAR_KINDS, RelationAttribute
 
 __all__ = ["relation_field_attributes"]
 
@@ -143,7 +143,7 @@ def _resolve_relation_fields(ctx: Context, expr, model: Model, attribute):
         field = model._by_name.get(name) if "." not in name else None
         if field is None:
             unknown.append(name)
-        elif field.kind == "relation":
+        elif field.kind in NOT_SCALAR_KINDS:
             relation.append(name)
         elif field in found:
             ctx.error(

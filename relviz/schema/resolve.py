@@ -13,10 +13,13 @@ from relviz.schema.attributes import Arguments
 from relviz.schema.model import SCALAR_TYPES, CompositeType, Datasource, Enum, EnumValue, Field, Generator, Model
 from relviz.syntax.nodes import ArrayValue, Block, ConfigBlock, ConstantValue, NumericValue, Span, StringValue
 
-__all__ = ["Context", "RelationAttribute", "python_value", "resolve_names", "resolve_types", "resolve_attributes"]
+__all__ = ["NOT_SCALAR_KINDS", "Context", "RelationAttribute", "python_value", "resolve_names", "resolve_types", "resolve_attributes"]
 
 PROVIDER_ALIASES = {"postgres": "postgresql"}
 _RESERVED_SCALARS = _SCALARS = frozenset(SCALAR_TYPES)
+# A field whose type names nothing ("unknown") is a relation field to Prisma's later checks:
+# `fields:`, `@@id`, `@@index` and `@map` clashes treat it as one, never as a scalar.
+NOT_SCALAR_KINDS = ("relation", "unknown")
 
 
 class Context:
