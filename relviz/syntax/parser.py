@@ -30,6 +30,7 @@ INVALID_BLOCK = (
     "Error validating: This block is invalid. It does not start with any known Prisma schema keyword. "
     "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'."
 )
+EMPTY_ENUM = "Error validating: An enum must have at least one value."
 INVALID_MODEL_LINE = "Error validating: This line is not a valid field or attribute definition."
 INVALID_ENUM_LINE = "Error validating: This line is not an enum value definition."
 INVALID_CONFIG_LINE = "Error validating: This line is not a valid definition within a {keyword}."
@@ -38,7 +39,8 @@ BAD_ESCAPE = "Unknown escape sequence. If the value is a windows-style path, `\\
 
 # The common field line, read without the tokenizer: `name Type? <rest>`.
 _FIELD_LINE = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(\?|\[\])?(?=[ \t@/]|$)[ \t]*")
-_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{[ \t]*(//[^\n]*)?$")
+# A block's header; Prisma's `{` takes the rest of its line, whatever it holds.
+_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
 _ARBITRARY_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
 _CLOSE_LINE = re.compile(r"^[ \t]*\}", re.M)
 # Strings first, so that a `/*` inside a string is left alone.
@@ -181,9 +183,9 @@ def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribu
     start = m.start(1) - 1
     name_start, name_end = m.regs[2]
     if not m[3]:
-        end = len(line)
-        if _BLANKS.match(line, m.end()).end() != end:
+        if _BLANKS.match(line, m.end()).end() != len(line):
             return None
+        end = _content_end(line)
         return Attribute(m[2], [], (source, base + start, base + end), (source, base + name_start, base + name_end))
     read = _simple_arguments(line, m.end(), base, source)
     if read is None:
@@ -192,8 +194,15 @@ def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribu
     if _BLANKS.match(line, end).end() != len(line):
         return None
     return Attribute(
-        m[2], arguments, (source, base + start, base + end), (source, base + name_start, base + name_end), True,
+        m[2], arguments, (source, base + start, base + _content_end(line)), (source, base + name_start, base + name_end),
+        True,
     )
+
+
+def _content_end(line: str) -> int:
+    """Where a line's text ends, before a ``\\r`` of its line break. A block attribute's span
+    runs to there in Prisma: the blanks and the comment after it are part of it."""
+    return len(line) - 1 if line.endswith("\r") else len(line)
 
 
 _OPTIONAL_LIST = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*\[\]\?)(?=[ \t@/]|$)")
@@ -376,6 +385,8 @@ class _LineParser:
                     self.i = i
                     value = self.expression()
                     i = self.i
+                    if value is None:
+                        return None
             else:
                 name = None
                 self.i = i
@@ -516,6 +527,7 @@ class _Parser:
                 if close is not None:
                     parse = self.config_block if header[1] in CONFIG_KEYWORDS else self.block
                     ast.tops.append(parse(header, n, close, doc))
+                    self.rest_of_line(close, self.offsets[close] + lines[close].index("}") + 1)
                     n = close + 1
                     continue
             arbitrary = _ARBITRARY_HEADER.match(lines[n])
@@ -543,11 +555,16 @@ class _Parser:
         start = self.offsets[n] + name_at
         self.diagnostics.append(Diagnostic(INVALID_BLOCK, self.source, start, close + 1))
         k = bisect_right(self.offsets, close) - 1
-        rest = self.lines[k][close + 1 - self.offsets[k]:]
-        if rest.strip():
-            rest_at = close + 1 + len(rest) - len(rest.lstrip(" \t"))
-            self.diagnostics.append(Diagnostic(INVALID_TOP_LINE, self.source, rest_at, self.line_end(k)))
+        self.rest_of_line(k, close + 1)
         return k + 1
+
+    def rest_of_line(self, k: int, at: int) -> None:
+        """What follows a block's ``}`` on line ``k`` (from offset ``at``): Prisma reads it as a line
+        of its own, so anything but blanks or a comment is an invalid line."""
+        rest = self.lines[k][at - self.offsets[k]:].lstrip(" \t")
+        if rest.strip() and not rest.startswith("//"):
+            start = self.offsets[k] + len(self.lines[k]) - len(rest)
+            self.diagnostics.append(Diagnostic(INVALID_TOP_LINE, self.source, start, self.line_end(k)))
 
     def closing_line(self, n: int) -> int | None:
         """The first line after line ``n`` that starts with ``}``."""
@@ -690,6 +707,7 @@ class _Parser:
             errors = len(self.diagnostics)
             attribute = lp.attribute()
             if attribute is not None and lp.kind() in ("NL", "COMMENT", "DOC"):
+                attribute._span = (self.source, attribute.span.start, base + _content_end(line))
                 attributes.append(attribute)
                 if len(self.diagnostics) == errors:
                     block_lines[line] = (base, [attribute])
@@ -733,6 +751,10 @@ class _Parser:
                     members.append(value)
                     continue
             self.line_error(INVALID_ENUM_LINE, k)
+        if not members:
+            start = self.offsets[n] + len(self.lines[n]) - len(self.lines[n].lstrip(" \t"))
+            end = self.offsets[close] + self.lines[close].index("}") + 1
+            self.diagnostics.append(Diagnostic(EMPTY_ENUM, self.source, start, end))
         return members, attributes
 
     def composite_field_attributes(self, field: FieldDecl) -> None:
