@@ -168,17 +168,17 @@ def _mapped_name_clashes(ctx: Context, model: Model, field: Field, state: dict) 
 
 
 def _field_id(ctx: Context, v: AttributeVisitor, model: Model, field: Field, attribute, state: dict) -> None:
-    db_name = map_arg(ctx, v)
-    length = length_arg(ctx, v)
-    sort = sort_arg(ctx, v)
-    clustered = clustered_arg(ctx, v)
     field.is_id = True
-    if model.primary_key is not None:
+    if model.primary_key is not None:  # (its arguments are left unread: "No such argument." each)
         ctx.error(
             f'Error validating model "{model.name}": At most one field must be marked as the id field with the `@id` attribute.',
             model.span,
         )
         return
+    db_name = map_arg(ctx, v)
+    length = length_arg(ctx, v)
+    sort = sort_arg(ctx, v)
+    clustered = clustered_arg(ctx, v)
     pk = PrimaryKey((field,), None, db_name, True, attribute.span, clustered)
     pk._attribute = attribute
     pk.index_fields = (IndexField(field, sort, length),)
