@@ -30,17 +30,21 @@ INVALID_BLOCK = (
     "Error validating: This block is invalid. It does not start with any known Prisma schema keyword. "
     "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'."
 )
+LEGACY_COLON = "Field declarations don't require a `:`."
 EMPTY_ENUM = "Error validating: An enum must have at least one value."
 INVALID_MODEL_LINE = "Error validating: This line is not a valid field or attribute definition."
 INVALID_ENUM_LINE = "Error validating: This line is not an enum value definition."
 INVALID_CONFIG_LINE = "Error validating: This line is not a valid definition within a {keyword}."
-INVALID_FIELD = 'Error validating model "{model}": This field declaration is invalid. It is either missing a name or a type.'
+INVALID_FIELD = 'Error validating {keyword} "{model}": This field declaration is invalid. It is either missing a name or a type.'
 BAD_ESCAPE = "Unknown escape sequence. If the value is a windows-style path, `\\` must be escaped as `\\\\`."
 
 # The common field line, read without the tokenizer: `name Type? <rest>`.
-_FIELD_LINE = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(\?|\[\])?(?=[ \t@/]|$)[ \t]*")
+# (Prisma's grammar lets blanks stand between a type and its `?` or `[]`.)
+_FIELD_LINE = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(?:[ \t]*(\?|\[\]))?(?=[ \t@/]|$)[ \t]*")
 # A block's header; Prisma's `{` takes the rest of its line, whatever it holds.
-_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
+# Its keyword may run into the name (`modelPost {` is model Post in Prisma's grammar).
+_HEADER = re.compile(r"[ \t]*(model|view|type|enum|datasource|generator)[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
+_LEGACY_COLON = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]*(:)")
 _ARBITRARY_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
 _CLOSE_LINE = re.compile(r"^[ \t]*\}", re.M)
 # Strings first, so that a `/*` inside a string is left alone.
@@ -582,7 +586,7 @@ class _Parser:
         if keyword == "enum":
             members, attributes = self.enum_members(n, close)
         else:
-            members, attributes = self.fields(n, close, name, keyword == "type")
+            members, attributes = self.fields(n, close, name, keyword)
         whole, name_span = self.header_spans(header, n, close)
         return Block(keyword, name, members, attributes, doc, whole, name_span)
 
@@ -602,8 +606,9 @@ class _Parser:
             return True
         return False
 
-    def fields(self, n: int, close: int, model: str, composite: bool) -> tuple[list, list]:
+    def fields(self, n: int, close: int, model: str, keyword: str) -> tuple[list, list]:
         """The members of a model, view or composite type between lines ``n`` and ``close``."""
+        composite = keyword == "type"
         members, attributes = [], []
         docs: list[str] = []
         lines, offsets = self.lines, self.offsets
@@ -623,7 +628,7 @@ class _Parser:
                 if line.lstrip()[0] == "@":
                     self.block_attribute(line, k, attributes, INVALID_MODEL_LINE)
                 else:
-                    field = self.unusual_field(line, offsets[k], k, member_doc, model)
+                    field = self.unusual_field(line, offsets[k], k, member_doc, model, keyword)
                     if field is not None:
                         if composite:
                             self.composite_field_attributes(field)
@@ -766,7 +771,7 @@ class _Parser:
                     self.source, field.span.start, field.span.end,
                 ))
 
-    def unusual_field(self, line: str, base: int, k: int, doc: str | None, model: str) -> FieldDecl | None:
+    def unusual_field(self, line: str, base: int, k: int, doc: str | None, model: str, keyword: str) -> FieldDecl | None:
         """A member line that is not of the common ``name Type? @attributes`` shape: an
         ``Unsupported("...")`` field, or one of the invalid lines Prisma reports."""
         optional_list = _OPTIONAL_LIST.match(line)
@@ -775,15 +780,40 @@ class _Parser:
                 OPTIONAL_LIST, self.source, base + optional_list.start(1), base + optional_list.end(1),
             ))
             return None
+        colon = _LEGACY_COLON.match(line)
+        if colon is not None and self.declares_field(line[:colon.start(1)] + " " + line[colon.end(1):], base):
+            # `name: Type`: Prisma names the colon, and the field is dropped
+            self.diagnostics.append(Diagnostic(LEGACY_COLON, self.source, base + colon.start(1), base + colon.end(1)))
+            return None
         lp = self.line
         lp.start(line, base)
-        if lp.kind() == "IDENT" and lp.kind(1) in ("NL", "COMMENT", "DOC"):
-            self.line_error(INVALID_FIELD.format(model=model), k)
+        if lp.kind() == "IDENT" and lp.kind(1) != "IDENT" and self.declares_field(line, base):
+            self.line_error(INVALID_FIELD.format(keyword=keyword, model=model), k)  # a name and attributes, no type
             return None
         if not (lp.kind() == "IDENT" and lp.kind(1) == "IDENT" and lp.toks[lp.i + 1][1] == "Unsupported"):
             self.line_error(INVALID_MODEL_LINE, k)
             return None
         return self.unsupported_field(k, doc)
+
+    def declares_field(self, text: str, base: int) -> bool:
+        """Whether ``text`` reads as ``name Type? @attributes // comment``, the type optional
+        (nothing is kept, and no diagnostic). Leaves the line parser on ``text``'s tokens."""
+        lp = self.line
+        lp.start(text, base)
+        if lp.kind() != "IDENT":
+            return False
+        lp.i = 1
+        if lp.kind() == "IDENT":
+            lp.i = 2
+            if lp.kind() == "?":
+                lp.i = 3
+            elif lp.kind() == "[" and lp.kind(1) == "]":
+                lp.i = 4
+        errors = len(self.diagnostics)
+        readable = lp.attributes() is not None
+        del self.diagnostics[errors:]
+        lp.i = 0
+        return readable
 
     def unsupported_field(self, k: int, doc: str | None) -> FieldDecl | None:
         """``name Unsupported("type")?``: the one field type with an argument."""
