@@ -156,14 +156,19 @@ def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_ind
 
 
 def _mapped_name_clashes(ctx: Context, model: Model, field: Field, state: dict) -> None:
-    """A column name used twice: by two ``@map``s, or by a ``@map`` and a field not (yet) mapped."""
+    """A column name used twice: by two ``@map``s, or by a ``@map`` and another scalar field's
+    name. As in Prisma, a name defined twice stands for its last field, and that field's own
+    ``@map`` counts only once it has been read."""
     mapped = state.setdefault("mapped", {})
-    message = f'Field "{field.name}" is already defined on model "{model.name}".'
+    message = f'Field "{field.name}" is already defined on {"view" if model.is_view else "model"} "{model.name}".'
     if field.db_name in mapped:
         ctx.error(message, field.span)
     mapped[field.db_name] = field
     other = model._by_name.get(field.db_name)
-    if other is not None and other is not field and other.kind not in NOT_SCALAR_KINDS and other.db_name is None:
+    if (
+        other is not None and other is not field and other.kind not in NOT_SCALAR_KINDS
+        and other.db_name in (None, field.db_name)
+    ):
         ctx.error(message, field.span)
 
 

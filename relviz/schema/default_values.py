@@ -65,10 +65,17 @@ def _check_scalar_default(ctx, v: AttributeVisitor, field: Field, expr) -> None:
             return
         for item in expr.items:
             if not _literal_matches(scalar, item):
-                v.error(f"Expected a {scalar} value, but found `{render(item)}`.")
+                _literal_error(ctx, v, scalar, item)
                 return
         return
     if not _literal_matches(scalar, expr):
+        _literal_error(ctx, v, scalar, expr)
+
+
+def _literal_error(ctx, v: AttributeVisitor, scalar: str, expr) -> None:
+    if scalar == "Boolean" and isinstance(expr, ConstantValue):  # a name, but neither true nor false
+        ctx.error('Error parsing attribute "@default": A boolean literal must be `true` or `false`.', expr.span)
+    else:
         v.error(f"Expected a {scalar} value, but found `{render(expr)}`.")
 
 

@@ -260,8 +260,8 @@ def resolve_types(ctx: Context) -> None:
                 _field_kind(ctx, field, decl, blocks)
             every.append(field)  # Prisma still reads the attributes of a field defined twice
             if decl.name not in by_name:
-                by_name[decl.name] = field
                 fields.append(field)
+            by_name[decl.name] = field  # and a name defined twice stands for its last field
         obj.fields = tuple(fields)
         obj._all_fields = tuple(every)
     for enum in (*ctx.schema.enums, *(d for d in ctx.duplicates.values() if isinstance(d, Enum))):

@@ -21,6 +21,7 @@ PREVIEW_FEATURES = (
     "shardKeys", "strictUndefinedChecks", "typedSql", "views",
 )
 _HIDDEN_PREVIEW_FEATURES = ("reactNative",)
+_POSTGRESQL_PREVIEW_FEATURES = ("fullTextSearchPostgres",)  # known only where the provider is postgresql
 DEPRECATED_PREVIEW_FEATURES = (
     "aggregateApi", "atomicNumberOperations", "clientExtensions", "cockroachdb", "connectOrCreate", "createMany",
     "dataProxy", "deno", "distinct", "driverAdapters", "extendedIndexes", "extendedWhereUnique", "fieldReference",
@@ -135,6 +136,10 @@ def _generator(ctx, block) -> None:
     if features is None or features.value is None:
         return
     items = features.value.items if isinstance(features.value, ArrayValue) else [features.value]
+    expected = PREVIEW_FEATURES
+    if ctx.schema.provider == "postgresql":
+        expected = tuple(sorted((*PREVIEW_FEATURES, *_POSTGRESQL_PREVIEW_FEATURES), key=str.lower))
+    known = {f.lower() for f in (*expected, *_HIDDEN_PREVIEW_FEATURES)}
     for item in items:
         if not isinstance(item, StringValue):
             continue
@@ -146,9 +151,9 @@ def _generator(ctx, block) -> None:
                 "preview feature.",
                 features.value.span,
             )
-        elif key not in _KNOWN:
+        elif key not in known:
             ctx.error(
-                f'The preview feature "{name}" is not known. Expected one of: {", ".join(PREVIEW_FEATURES)}',
+                f'The preview feature "{name}" is not known. Expected one of: {", ".join(expected)}',
                 features.value.span,
             )
 
