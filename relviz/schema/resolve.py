@@ -291,12 +291,26 @@ def _field_kind(ctx: Context, field: Field, decl, blocks) -> None:
         elif isinstance(target, Model) and not isinstance(field.model, CompositeType):
             field.kind, field.related_model = "relation", target
         else:
+            suggestion = _type_suggestion(decl.type_name, blocks)
             ctx.error(
                 f'Type "{decl.type_name}" is neither a built-in type, nor refers to another model, '
-                "composite type, or enum.",
+                "composite type, or enum." + (f' Did you mean "{suggestion}"?' if suggestion else ""),
                 Span(decl.type_span.file, decl.type_span.start, decl.type_span.start + len(decl.type_name)),
             )
             field.kind = "unknown"
+
+
+_SCALARS_BY_LOWER = {name.lower(): name for name in SCALAR_TYPES}
+
+
+def _type_suggestion(name: str, blocks) -> str | None:
+    """Prisma's "Did you mean": a scalar type spelled in other letter cases (``datetime``), or a
+    block named as written but with a capital first letter (``user`` for ``User``)."""
+    scalar = _SCALARS_BY_LOWER.get(name.lower())
+    if scalar is not None:
+        return scalar
+    capitalized = name[:1].upper() + name[1:]
+    return capitalized if capitalized != name and capitalized in blocks else None
 
 
 # -- pass 3: attributes (in relviz.schema.attribute_pass) -------------------------------------

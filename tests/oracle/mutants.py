@@ -40,11 +40,34 @@ TOKENS = [
 ]
 
 
+WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+ATTRIBUTE = re.compile(r"@\w+(\.\w+)?(\([^()]*(\([^()]*\))?[^()]*\))?")
+TYPE = re.compile(r"^(\s*\w+\s+\w+)(\?|\[\])?")
+
+
 def mutate(text: str, rng: random.Random) -> str:
+    """One to three small mistakes: a character dropped, a token inserted, a line doubled,
+    dropped or moved, a word swapped for another of the schema's, an attribute dropped, a
+    type's ``?``/``[]`` changed."""
     lines = text.split("\n")
+    words = sorted(set(WORD.findall(text)))
     for _ in range(rng.randint(1, 3)):
         i = rng.randrange(len(lines))
         line = lines[i]
+        op = rng.randrange(8)
+        if op == 5 and WORD.search(line):
+            found = list(WORD.finditer(line))
+            m = rng.choice(found)
+            lines[i] = line[:m.start()] + rng.choice(words) + line[m.end():]
+            continue
+        if op == 6 and ATTRIBUTE.search(line):
+            found = list(ATTRIBUTE.finditer(line))
+            m = rng.choice(found)
+            lines[i] = line[:m.start()] + line[m.end():]
+            continue
+        if op == 7 and TYPE.match(line):
+            lines[i] = TYPE.sub(lambda m: m[1] + rng.choice(["", "?", "[]"]), line, count=1)
+            continue
         op = rng.randrange(5)
         if op == 0 and line:
             j = rng.randrange(len(line))
