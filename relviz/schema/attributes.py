@@ -56,11 +56,12 @@ def field_refs(expression) -> list[tuple[str, dict, object]] | None:
 
 
 # -- coercion, with Prisma's messages ---------------------------------------------------------
-_DESCRIPTION = {StringValue: "string", NumericValue: "numeric", ConstantValue: "constant", FunctionCall: "function", ArrayValue: "array"}
+_DESCRIPTION = {StringValue: "string", NumericValue: "numeric", ConstantValue: "literal", FunctionCall: "functional", ArrayValue: "array"}
 
 
 def describe(expr) -> str:
-    """Prisma's word for an expression's kind: ``string``, ``numeric``, ``constant``..."""
+    """Prisma's word for the kind of value it received: ``string``, ``numeric``, ``literal``,
+    ``functional``, ``array`` (its ``describe_value_type``)."""
     return _DESCRIPTION.get(type(expr), "unknown")
 
 

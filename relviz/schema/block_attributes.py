@@ -177,8 +177,7 @@ def _index_field_refs(ctx: Context, model: Model, expr, attribute):
             sort = None
         length = args.get("length")
         if length is not None and not (isinstance(length, NumericValue) and "." not in length.text):
-            kind = "literal" if isinstance(length, ConstantValue) else describe(length)
-            ctx.error(f"Expected a numeric value, but received {kind} value `{render(length)}`.", length.span)
+            ctx.error(f"Expected a numeric value, but received {describe(length)} value `{render(length)}`.", length.span)
             length = None
         out.append(IndexField(
             field, sort.name if sort is not None else None, int(length.text) if length is not None else None,

@@ -8,7 +8,7 @@ are accepted silently: relviz never connects to a database.
 from __future__ import annotations
 
 from relviz.schema.attributes import render
-from relviz.syntax.nodes import ArrayValue, ConstantValue, StringValue
+from relviz.syntax.nodes import ArrayValue, StringValue
 
 __all__ = ["validate_configuration", "PREVIEW_FEATURES", "DEPRECATED_PREVIEW_FEATURES"]
 
@@ -55,8 +55,7 @@ def _string(ctx, expr):
     if isinstance(expr, StringValue):
         return expr.value
     if expr is not None:
-        kind = "literal" if isinstance(expr, ConstantValue) else _describe(expr)
-        ctx.error(f"Expected a string value, but received {kind} value `{render(expr)}`.", expr.span)
+        ctx.error(f"Expected a string value, but received {_describe(expr)} value `{render(expr)}`.", expr.span)
     return None
 
 
@@ -122,7 +121,14 @@ def _datasource(ctx, block) -> None:
         ctx.error("The `schemas` property is not supported on the current connector.", span)
     for prop in block.properties:
         if prop.name not in DATASOURCE_PROPERTIES or (prop.name == "extensions" and normalized != "postgresql"):
-            ctx.error(f'Property not known: "{prop.name}".', prop.span)
+            if prop.name == "previewFeatures":
+                ctx.error(
+                    "Preview features are only supported in the generator block. Please move this field to the "
+                    "generator block.",
+                    prop.span,
+                )
+            else:
+                ctx.error(f'Property not known: "{prop.name}".', prop.span)
 
 
 def _generator(ctx, block) -> None:

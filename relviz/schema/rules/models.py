@@ -29,6 +29,7 @@ def validate_models(ctx) -> bool:
         field_rules.primary_key_supported(ctx, model)
         schemas(ctx, model, "model")
         mysql_text_keys(ctx, model)
+        sqlserver_heap_keys(ctx, model)
         field_rules.mongodb_duplicate_indexes(ctx, model)
         for field in model.fields:
             if field.default is not None:
@@ -133,6 +134,47 @@ def mysql_text_keys(ctx, model) -> None:
                 break
 
 
+_SQLSERVER_HEAP_TYPES = frozenset(("Text", "NText", "Image", "Xml"))
+_SQLSERVER_MAX_TYPES = frozenset(("VarChar", "NVarChar", "VarBinary"))
+
+
+def _sqlserver_heap_type(field) -> str | None:
+    """The native type of ``field`` if SQL Server keeps it off the row (no key can use it)."""
+    native = field.native_type
+    if native is None:
+        return None
+    if native.name in _SQLSERVER_HEAP_TYPES and not native.args:
+        return native.name
+    if native.name in _SQLSERVER_MAX_TYPES and native.args == ("Max",):
+        return f"{native.name}(Max)"
+    return None
+
+
+def sqlserver_heap_keys(ctx, model) -> None:
+    """SQL Server indexes no ``Text``, ``NText``, ``Image``, ``Xml`` or ``(Max)`` column."""
+    if ctx.connector.provider != "sqlserver":
+        return
+    for index in model._prisma_indexes:
+        for index_field in index.fields:
+            name = _sqlserver_heap_type(index_field.field)
+            if name is None:
+                continue
+            if index.kind == "unique":
+                ctx.error(f"Native type `{name}` cannot be unique in SQL Server.", index.span)
+            else:
+                ctx.error(f"You cannot define an index on fields with native type `{name}` of SQL Server.", index.span)
+            break
+    pk = model.primary_key
+    if pk is not None:
+        for field in pk.fields:
+            name = _sqlserver_heap_type(field)
+            if name is not None:
+                ctx.error(
+                    f"Native type `{name}` of SQL Server cannot be used on a field that is `@id` or `@@id`.", pk.span,
+                )
+                break
+
+
 # -- models -----------------------------------------------------------------------------------
 def database_name_clashes(ctx) -> None:
     """Two models (or views) with one table name; the error goes on an ``@@map``."""
@@ -177,7 +219,7 @@ def has_a_strict_unique_criteria(ctx, model) -> None:
         if index.kind != "unique":
             continue
         fields = [f.field for f in index.fields]
-        if all(f.is_required for f in fields):
+        if not any(f.is_optional or f.kind == "unsupported" for f in fields):  # (a list counts as required)
             return
         loose.append(", ".join(f.name for f in fields))
     message = (
