@@ -305,12 +305,12 @@ _SCALARS_BY_LOWER = {name.lower(): name for name in SCALAR_TYPES}
 
 def _type_suggestion(name: str, blocks) -> str | None:
     """Prisma's "Did you mean": a scalar type spelled in other letter cases (``datetime``), or a
-    block named as written but with a capital first letter (``user`` for ``User``)."""
+    block whose name in lower case is what was written (``userkind`` for ``UserKind``, but
+    nothing for ``userKind``)."""
     scalar = _SCALARS_BY_LOWER.get(name.lower())
     if scalar is not None:
         return scalar
-    capitalized = name[:1].upper() + name[1:]
-    return capitalized if capitalized != name and capitalized in blocks else None
+    return next((block for block in blocks if block.lower() == name), None)
 
 
 # -- pass 3: attributes (in relviz.schema.attribute_pass) -------------------------------------

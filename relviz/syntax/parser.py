@@ -451,6 +451,8 @@ class _LineParser:
                 kind = toks[i][0]
                 if kind == ",":
                     i += 1
+                    if toks[i][0] == "]":  # no trailing comma in a list
+                        return None
                 elif kind != "]":
                     return None
             self.i = i + 1
@@ -868,8 +870,9 @@ class _Parser:
             if lp.kind() == "IDENT" and lp.kind(1) == "=":
                 name = lp.toks[0]
                 lp.i = 2
-                value = None if lp.kind() in ("NL", "COMMENT", "DOC") else lp.expression()
-                if lp.kind() in ("NL", "COMMENT", "DOC"):
+                empty = lp.kind() in ("NL", "COMMENT", "DOC")
+                value = None if empty else lp.expression()
+                if (empty or value is not None) and lp.kind() in ("NL", "COMMENT", "DOC"):
                     end = lp.last_end()
                     properties.append(Property(name[1], value, self.span(name[2], end), self.span(name[2], name[3])))
                     continue

@@ -65,7 +65,18 @@ def _describe(expr) -> str:
     return describe(expr)
 
 
+def _unassigned(ctx, block, kind: str) -> bool:
+    """Whether a property of ``block`` has no value (``output =``); the first is reported."""
+    for prop in block.properties:
+        if prop.value is None:
+            ctx.error(f"Property {prop.name} in {kind} {block.name} needs to be assigned a value", block.span)
+            return True
+    return False
+
+
 def _datasource(ctx, block) -> None:
+    if _unassigned(ctx, block, "datasource"):
+        return
     props = {}
     for prop in block.properties:
         props[prop.name] = prop  # the last one counts, as in Prisma
@@ -132,6 +143,8 @@ def _datasource(ctx, block) -> None:
 
 
 def _generator(ctx, block) -> None:
+    if _unassigned(ctx, block, "generator"):
+        return
     props = {}
     for prop in block.properties:
         props[prop.name] = prop  # the last one counts, as in Prisma
