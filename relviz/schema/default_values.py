@@ -62,6 +62,7 @@ def _check_scalar_default(ctx, v: AttributeVisitor, field: Field, expr) -> None:
         return
     if isinstance(expr, ArrayValue):
         if not field.is_list:
+            v.error("The default value of a non-list field cannot be a list.")
             return
         for item in expr.items:
             if not _literal_matches(scalar, item):

@@ -75,6 +75,16 @@ class RelationAttribute:
         self.fields_span = None
 
 
+# Names a model, view or enum cannot take: the generated client would not compile (JavaScript's
+# keywords, and PrismaClient).
+RESERVED_NAMES = frozenset((
+    "PrismaClient", "async", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
+    "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "implements",
+    "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public",
+    "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+))
+
+
 # -- pass 1: names ----------------------------------------------------------------------------
 _KIND_WORD = {"model": "model", "view": "view", "type": "composite type", "enum": "enum",
               "datasource": "datasource", "generator": "generator"}
@@ -168,6 +178,13 @@ def _check_block_names(ctx: Context, top: Block) -> None:
     keyword = top.keyword
     if keyword == "enum":
         _identifier(ctx, top.name, top.name_span, "Enum")
+        if top.name in RESERVED_NAMES:
+            ctx.error(
+                f"Error validating enum `{top.name}`: The enum name `{top.name}` is invalid. It is a reserved name. "
+                "Please change it. Read more at "
+                "https://www.prisma.io/docs/reference/tools-and-interfaces/prisma-schema/data-model#naming-enums",
+                top.span,
+            )
         _attribute_identifiers(ctx, top.attributes)
         seen = set()
         for value in top.fields:
@@ -187,6 +204,12 @@ def _check_block_names(ctx: Context, top: Block) -> None:
         return
     is_view = keyword == "view"
     _identifier(ctx, top.name, top.name_span, "view" if is_view else "Model")
+    if top.name in RESERVED_NAMES:
+        ctx.error(
+            f'Error validating model "{top.name}": The {keyword} name `{top.name}` is invalid. It is a reserved name. '
+            "Please change it. Read more at https://pris.ly/d/naming-models",
+            top.span,
+        )
     _attribute_identifiers(ctx, top.attributes)
     seen = set()
     for field in top.fields:
