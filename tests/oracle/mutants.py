@@ -46,15 +46,32 @@ TYPE = re.compile(r"^(\s*\w+\s+\w+)(\?|\[\])?")
 
 
 def mutate(text: str, rng: random.Random) -> str:
-    """One to three small mistakes: a character dropped, a token inserted, a line doubled,
+    """One to three small changes: a character dropped, a token inserted, a line doubled,
     dropped or moved, a word swapped for another of the schema's, an attribute dropped, a
-    type's ``?``/``[]`` changed."""
+    type's ``?``/``[]`` changed, another database, another referential action or relationMode."""
     lines = text.split("\n")
     words = sorted(set(WORD.findall(text)))
     for _ in range(rng.randint(1, 3)):
         i = rng.randrange(len(lines))
         line = lines[i]
-        op = rng.randrange(8)
+        op = rng.randrange(10)
+        if op == 8:  # another database
+            providers = ["postgresql", "mysql", "sqlite", "sqlserver", "cockroachdb"]
+            lines = re.sub(r'provider(\s*)=(\s*)"(postgresql|postgres|mysql|sqlite|sqlserver|cockroachdb)"',
+                           lambda m: f'provider{m[1]}={m[2]}"{rng.choice(providers)}"', "\n".join(lines)).split("\n")
+            continue
+        if op == 9:  # another referential action, or relation mode
+            text_now = "\n".join(lines)
+            if rng.random() < 0.3 and "datasource" in text_now:
+                text_now = re.sub(r"(datasource \w+ \{\n)", r'\1  relationMode = "prisma"\n', text_now, count=1)
+            else:
+                actions = ["Cascade", "Restrict", "NoAction", "SetNull", "SetDefault"]
+                spots = list(re.finditer(r"on(Delete|Update): \w+", text_now))
+                if spots:
+                    m = rng.choice(spots)
+                    text_now = text_now[:m.start()] + f"on{m[1]}: {rng.choice(actions)}" + text_now[m.end():]
+            lines = text_now.split("\n")
+            continue
         if op == 5 and WORD.search(line):
             found = list(WORD.finditer(line))
             m = rng.choice(found)

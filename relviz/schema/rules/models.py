@@ -27,6 +27,7 @@ def validate_models(ctx) -> bool:
         has_a_strict_unique_criteria(ctx, model)
         constraints.primary_key_name_is_unique(ctx, model)
         field_rules.primary_key_supported(ctx, model)
+        primary_key_arguments_supported(ctx, model)
         schemas(ctx, model, "model")
         mysql_text_keys(ctx, model)
         sqlserver_heap_keys(ctx, model)
@@ -59,6 +60,7 @@ def validate_models(ctx) -> bool:
         for index in model._prisma_indexes:
             index_has_fields(ctx, index)
             constraints.index_name_is_unique(ctx, model, index)
+            index_length_supported(ctx, index)
             if index.index_type is not None:
                 index_type_supported(ctx, index)
             fulltext_supported(ctx, index)
@@ -173,6 +175,37 @@ def sqlserver_heap_keys(ctx, model) -> None:
                     f"Native type `{name}` of SQL Server cannot be used on a field that is `@id` or `@@id`.", pk.span,
                 )
                 break
+
+
+def primary_key_arguments_supported(ctx, model) -> None:
+    """``length`` in a primary key only on MySQL, ``sort`` only on SQL Server."""
+    pk = model.primary_key
+    if pk is None or not getattr(pk, "index_fields", None):
+        return
+    label = "@id" if pk.from_field_attribute else "@@id"
+    provider = ctx.connector.provider
+    for argument, supported in (("length", provider == "mysql"), ("sort", provider == "sqlserver")):
+        if not supported and any(getattr(f, argument) is not None for f in pk.index_fields):
+            ctx.error(
+                f'Error parsing attribute "{label}": The {argument} argument is not supported in the primary key with '
+                "the current connector",
+                pk.span,
+            )
+
+
+_INDEX_LABELS = {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}
+
+
+def index_length_supported(ctx, index) -> None:
+    """``length`` in an index only on MySQL."""
+    if ctx.connector.provider == "mysql" or all(f.length is None for f in index.fields):
+        return
+    label = "@unique" if index.from_field_attribute else _INDEX_LABELS[index.kind]
+    ctx.error(
+        f'Error parsing attribute "{label}": The length argument is not supported in an index definition with the '
+        "current connector",
+        index.span,
+    )
 
 
 # -- models -----------------------------------------------------------------------------------
