@@ -65,7 +65,8 @@ class Connector:
 
     @property
     def allows_fields_in_arbitrary_order(self) -> bool:
-        return self.provider is not None
+        """Whether ``references`` may name a unique criterion's fields in another order (not SQL Server)."""
+        return self.provider is not None and self.provider != "sqlserver"
 
     def allows_set_null_on_required(self) -> bool:
         return self.provider == "postgresql" and not self.is_prisma_mode

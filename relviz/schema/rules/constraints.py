@@ -176,11 +176,13 @@ class _Holder:
         self._local = (relation.forward or relation.back).model
 
 
-def _map_span(attribute, fallback):
+def _map_span(attribute, fallback, arguments=("map",)):
+    """Where Prisma points for a constraint name: the first of ``arguments`` given, else ``fallback``."""
     if attribute is not None:
-        for arg in attribute.arguments:
-            if arg.name == "map":
-                return arg.span
+        for wanted in arguments:
+            for arg in attribute.arguments:
+                if arg.name == wanted:
+                    return arg.span
     return fallback
 
 
@@ -214,8 +216,9 @@ def index_name_is_unique(ctx, model, index) -> None:
         return
     attribute = getattr(index, "_attribute", None)
     label = "@unique" if index.from_field_attribute else {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}[index.kind]
+    span = _map_span(attribute, index.span, ("map", "name"))  # (an index points at its name: too)
     for scope in scopes:
-        ctx.error(f'Error parsing attribute "{label}": {_message(name, scope, model)}', _map_span(attribute, index.span))
+        ctx.error(f'Error parsing attribute "{label}": {_message(name, scope, model)}', span)
 
 
 def relation_name_is_unique(ctx, relation) -> None:
