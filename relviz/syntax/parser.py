@@ -415,6 +415,8 @@ class _LineParser:
             return None
         kind, text, start, end = toks[i]
         if kind == "IDENT":
+            if text[0].isdigit():  # Prisma reads the number first, and then cannot go on (`6model`)
+                return None
             if toks[i + 1][0] == ".":
                 name, i = _path(toks, i)
                 end = toks[i - 1][3]
