@@ -29,8 +29,7 @@ def validate_models(ctx) -> bool:
         field_rules.primary_key_supported(ctx, model)
         primary_key_arguments_supported(ctx, model)
         schemas(ctx, model, "model")
-        mysql_text_keys(ctx, model)
-        sqlserver_heap_keys(ctx, model)
+        key_column_types(ctx, model)
         field_rules.mongodb_duplicate_indexes(ctx, model)
         for field in model.fields:
             if field.default is not None:
@@ -99,50 +98,21 @@ def schemas(ctx, block, kind: str) -> None:
 
 
 _MYSQL_LONG_TYPES = frozenset(("Text", "LongText", "MediumText", "TinyText", "Blob", "TinyBlob", "MediumBlob", "LongBlob"))
-
-
-def mysql_text_keys(ctx, model) -> None:
-    """MySQL indexes a TEXT or BLOB column only with a prefix ``length``."""
-    if ctx.connector.provider != "mysql":
-        return
-
-    def long_type(index_field):
-        native = index_field.field.native_type
-        if native is not None and native.name in _MYSQL_LONG_TYPES and index_field.length is None:
-            return native.name
-        return None
-
-    for index in model._prisma_indexes:
-        for index_field in index.fields:
-            name = long_type(index_field)
-            if name is None:
-                continue
-            if index.kind == "unique":
-                message = f"Native type `{name}` cannot be unique in MySQL."
-            else:
-                message = f"You cannot define an index on fields with native type `{name}` of MySQL."
-            ctx.error(f"{message} Please use the `length` argument to the field in the index definition to allow this.", index.span)
-            break
-    pk = model.primary_key
-    if pk is not None:
-        for index_field in pk.index_fields:
-            name = long_type(index_field)
-            if name is not None:
-                ctx.error(
-                    f"Native type `{name}` of MySQL cannot be used on a field that is `@id` or `@@id`. Please use the "
-                    "`length` argument to the field in the index definition to allow this.",
-                    pk.span,
-                )
-                break
-
-
 _SQLSERVER_HEAP_TYPES = frozenset(("Text", "NText", "Image", "Xml"))
 _SQLSERVER_MAX_TYPES = frozenset(("VarChar", "NVarChar", "VarBinary"))
 
 
-def _sqlserver_heap_type(field) -> str | None:
-    """The native type of ``field`` if SQL Server keeps it off the row (no key can use it)."""
-    native = field.native_type
+def _mysql_long_type(index_field) -> str | None:
+    """A TEXT or BLOB type that MySQL indexes only with a prefix ``length``."""
+    native = index_field.field.native_type
+    if native is not None and native.name in _MYSQL_LONG_TYPES and index_field.length is None:
+        return native.name
+    return None
+
+
+def _sqlserver_heap_type(index_field) -> str | None:
+    """A type SQL Server keeps off the row, so that no key can use it."""
+    native = index_field.field.native_type
     if native is None:
         return None
     if native.name in _SQLSERVER_HEAP_TYPES and not native.args:
@@ -152,35 +122,37 @@ def _sqlserver_heap_type(field) -> str | None:
     return None
 
 
-def sqlserver_heap_keys(ctx, model) -> None:
-    """SQL Server indexes no ``Text``, ``NText``, ``Image``, ``Xml`` or ``(Max)`` column."""
-    if ctx.connector.provider != "sqlserver":
+_UNFIT_KEY_TYPES = {
+    "mysql": ("MySQL", _mysql_long_type, " Please use the `length` argument to the field in the index definition to allow this."),
+    "sqlserver": ("SQL Server", _sqlserver_heap_type, ""),
+}
+
+
+def key_column_types(ctx, model) -> None:
+    """Keys on column types the database cannot index: MySQL's TEXT/BLOB without a ``length``,
+    SQL Server's ``Text``, ``NText``, ``Image``, ``Xml`` and ``(Max)`` types."""
+    unfit = _UNFIT_KEY_TYPES.get(ctx.connector.provider)
+    if unfit is None:
         return
+    database, unfit_type, hint = unfit
     for index in model._prisma_indexes:
-        for index_field in index.fields:
-            name = _sqlserver_heap_type(index_field.field)
-            if name is None:
-                continue
-            if index.kind == "unique":
-                ctx.error(f"Native type `{name}` cannot be unique in SQL Server.", index.span)
-            else:
-                ctx.error(f"You cannot define an index on fields with native type `{name}` of SQL Server.", index.span)
-            break
+        name = next(filter(None, map(unfit_type, index.fields)), None)
+        if name is None:
+            continue
+        if index.kind == "unique":
+            ctx.error(f"Native type `{name}` cannot be unique in {database}.{hint}", index.span)
+        else:
+            ctx.error(f"You cannot define an index on fields with native type `{name}` of {database}.{hint}", index.span)
     pk = model.primary_key
-    if pk is not None:
-        for field in pk.fields:
-            name = _sqlserver_heap_type(field)
-            if name is not None:
-                ctx.error(
-                    f"Native type `{name}` of SQL Server cannot be used on a field that is `@id` or `@@id`.", pk.span,
-                )
-                break
+    name = next(filter(None, map(unfit_type, pk.index_fields)), None) if pk is not None else None
+    if name is not None:
+        ctx.error(f"Native type `{name}` of {database} cannot be used on a field that is `@id` or `@@id`.{hint}", pk.span)
 
 
 def primary_key_arguments_supported(ctx, model) -> None:
     """``length`` in a primary key only on MySQL, ``sort`` only on SQL Server."""
     pk = model.primary_key
-    if pk is None or not getattr(pk, "index_fields", None):
+    if pk is None or not pk.index_fields:
         return
     label = "@id" if pk.from_field_attribute else "@@id"
     provider = ctx.connector.provider
