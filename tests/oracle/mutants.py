@@ -2,8 +2,8 @@
 
     python tests/oracle/mutants.py [--seed N] [--per-schema K] [--keep DIR]
 
-A developer's tool, not a test: it needs Prisma's engines (``../shared/oracle/oracle.mjs``, or
-``$PRISMA_ORACLE``) and node. Each valid relational schema of ``tests/fixtures/real`` is copied
+A developer's tool, not a test: it needs node and Prisma's engines through the oracle script
+(``$PRISMA_ORACLE``; by default ``oracle/oracle.mjs`` in the ``shared`` folder beside this repository). Each valid relational schema of ``tests/fixtures/real`` is copied
 ``K`` times with one to three small mistakes (a character dropped, a token inserted, a line
 doubled, dropped or moved), then ``relviz.parse`` and Prisma's ``lint`` are asked about each
 copy. Every diagnostic must agree: message, start and end (UTF-16 offsets, as Prisma counts).
@@ -124,7 +124,7 @@ def main() -> int:
     ap.add_argument("--keep", help="write the mutated schemas here (default: a temporary folder)")
     args = ap.parse_args()
     if not ORACLE.exists():
-        print(f"no Prisma oracle at {ORACLE}: run ../shared/oracle/setup.sh, or set PRISMA_ORACLE", file=sys.stderr)
+        print(f"no Prisma oracle at {ORACLE}: run its setup.sh, or set PRISMA_ORACLE", file=sys.stderr)
         return 2
     rng = random.Random(args.seed)
     folder = Path(args.keep or tempfile.mkdtemp(prefix="relviz-mutants-"))
