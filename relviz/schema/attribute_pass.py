@@ -72,14 +72,7 @@ def _model_attributes(ctx: Context, model: Model) -> None:
     if attribute is not None:
         model_id(ctx, v, model, attribute, container)
         v.done()
-    if v.single("map") is not None:
-        model.db_name = map_name(ctx, v)
-        v.done()
-    if v.single("schema") is not None:
-        value = v.default_arg("name")
-        model.schema_name = coerce(ctx, value, "string") if value is not None else None
-        model._schema_span = value.span if value is not None else None
-        v.done()
+    _map_and_schema(ctx, v, model)
     block_indexes = []
     for kind in ("index", "unique", "fulltext"):
         for attribute in v.repeated(kind):
@@ -207,15 +200,20 @@ def _enum_attributes(ctx: Context, enum: Enum) -> None:
             v.done()
         v.finish()
     v = AttributeVisitor(ctx, enum._ast.attributes)
+    _map_and_schema(ctx, v, enum)
+    v.finish()
+
+
+def _map_and_schema(ctx: Context, v: AttributeVisitor, block) -> None:
+    """``@@map("name")`` and ``@@schema("name")`` of a model or an enum."""
     if v.single("map") is not None:
-        enum.db_name = map_name(ctx, v)
+        block.db_name = map_name(ctx, v)
         v.done()
     if v.single("schema") is not None:
         value = v.default_arg("name")
-        enum.schema_name = coerce(ctx, value, "string") if value is not None else None
-        enum._schema_span = value.span if value is not None else None
+        block.schema_name = coerce(ctx, value, "string") if value is not None else None
+        block._schema_span = value.span if value is not None else None
         v.done()
-    v.finish()
 
 
 def _composite_type_attributes(ctx: Context, ct: CompositeType) -> None:
