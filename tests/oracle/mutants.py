@@ -1,6 +1,6 @@
 """Compare relviz's diagnostics with Prisma's on mutated copies of the corpus schemas.
 
-    python tests/oracle/mutants.py [--seed N] [--per-schema K] [--keep DIR]
+    python tests/oracle/mutants.py [--seed N] [--per-schema K] [--keep DIR] [--gentle] [--dmmf] [--ddl]
 
 A developer's tool, not a test: it needs node and Prisma's engines through the oracle script
 (``$PRISMA_ORACLE``; by default ``oracle/oracle.mjs`` in the ``shared`` folder beside this repository). Each valid relational schema of ``tests/fixtures/real`` is copied
@@ -9,6 +9,12 @@ doubled, dropped or moved), then ``relviz.parse`` and Prisma's ``lint`` are aske
 copy. Every diagnostic must agree: message, start and end (UTF-16 offsets, as Prisma counts).
 The differences are printed, with the mutation that caused them; a disagreement worth keeping
 becomes a case in ``tests/fixtures/validation`` (with the oracle's answers beside it).
+
+With ``--dmmf``, every copy Prisma accepts is also compared on its DMMF datamodel (Prisma's
+``get_dmmf`` against ``Schema.to_dmmf``, as printed); with ``--ddl``, on the SQL Prisma Migrate
+writes for it, as PostgreSQL and as SQLite (``Schema.to_sql``). ``--gentle`` makes changes a
+schema may well survive (types, defaults, native types, maps, indexes), so that more copies
+reach those comparisons.
 """
 
 from __future__ import annotations
@@ -49,57 +55,106 @@ def mutate(text: str, rng: random.Random) -> str:
     """One to three small changes: a character dropped, a token inserted, a line doubled,
     dropped or moved, a word swapped for another of the schema's, an attribute dropped, a
     type's ``?``/``[]`` changed, another database, another referential action or relationMode."""
-    lines = text.split("\n")
-    words = sorted(set(WORD.findall(text)))
     for _ in range(rng.randint(1, 3)):
-        i = rng.randrange(len(lines))
-        line = lines[i]
-        op = rng.randrange(10)
-        if op == 8:  # another database
-            providers = ["postgresql", "mysql", "sqlite", "sqlserver", "cockroachdb"]
-            lines = re.sub(r'provider(\s*)=(\s*)"(postgresql|postgres|mysql|sqlite|sqlserver|cockroachdb)"',
-                           lambda m: f'provider{m[1]}={m[2]}"{rng.choice(providers)}"', "\n".join(lines)).split("\n")
-            continue
-        if op == 9:  # another referential action, or relation mode
-            text_now = "\n".join(lines)
-            if rng.random() < 0.3 and "datasource" in text_now:
-                text_now = re.sub(r"(datasource \w+ \{\n)", r'\1  relationMode = "prisma"\n', text_now, count=1)
-            else:
-                actions = ["Cascade", "Restrict", "NoAction", "SetNull", "SetDefault"]
-                spots = list(re.finditer(r"on(Delete|Update): \w+", text_now))
-                if spots:
-                    m = rng.choice(spots)
-                    text_now = text_now[:m.start()] + f"on{m[1]}: {rng.choice(actions)}" + text_now[m.end():]
-            lines = text_now.split("\n")
-            continue
-        if op == 5 and WORD.search(line):
-            found = list(WORD.finditer(line))
-            m = rng.choice(found)
-            lines[i] = line[:m.start()] + rng.choice(words) + line[m.end():]
-            continue
-        if op == 6 and ATTRIBUTE.search(line):
-            found = list(ATTRIBUTE.finditer(line))
-            m = rng.choice(found)
-            lines[i] = line[:m.start()] + line[m.end():]
-            continue
-        if op == 7 and TYPE.match(line):
-            lines[i] = TYPE.sub(lambda m: m[1] + rng.choice(["", "?", "[]"]), line, count=1)
-            continue
-        op = rng.randrange(5)
-        if op == 0 and line:
-            j = rng.randrange(len(line))
-            lines[i] = line[:j] + line[j + 1:]
-        elif op == 1:
-            j = rng.randrange(len(line) + 1)
-            lines[i] = line[:j] + rng.choice(TOKENS) + line[j:]
-        elif op == 2:
-            lines.insert(i, line)
-        elif op == 3 and len(lines) > 1:
-            del lines[i]
-        else:
-            j = rng.randrange(len(lines))
-            lines[i], lines[j] = lines[j], lines[i]
+        text = mutate_line(text, rng, rng.randrange(10))
+    return text
+
+
+def mutate_line(text: str, rng: random.Random, op: int) -> str:
+    """``text`` with one change of kind ``op`` (0-9, see ``mutate``), mostly to a random line."""
+    lines = text.split("\n")
+    i = rng.randrange(len(lines))
+    line = lines[i]
+    if op == 8:  # another database
+        providers = ["postgresql", "mysql", "sqlite", "sqlserver", "cockroachdb"]
+        return re.sub(r'provider(\s*)=(\s*)"(postgresql|postgres|mysql|sqlite|sqlserver|cockroachdb)"',
+                      lambda m: f'provider{m[1]}={m[2]}"{rng.choice(providers)}"', text)
+    if op == 9:  # another referential action, or relation mode
+        if rng.random() < 0.3 and "datasource" in text:
+            return re.sub(r"(datasource \w+ \{\n)", r'\1  relationMode = "prisma"\n', text, count=1)
+        actions = ["Cascade", "Restrict", "NoAction", "SetNull", "SetDefault"]
+        spots = list(re.finditer(r"on(Delete|Update): \w+", text))
+        if spots:
+            m = rng.choice(spots)
+            text = text[:m.start()] + f"on{m[1]}: {rng.choice(actions)}" + text[m.end():]
+        return text
+    if op == 5 and WORD.search(line):
+        m = rng.choice(list(WORD.finditer(line)))
+        lines[i] = line[:m.start()] + rng.choice(sorted(set(WORD.findall(text)))) + line[m.end():]
+    elif op == 6 and ATTRIBUTE.search(line):
+        m = rng.choice(list(ATTRIBUTE.finditer(line)))
+        lines[i] = line[:m.start()] + line[m.end():]
+    elif op == 7 and TYPE.match(line):
+        lines[i] = TYPE.sub(lambda m: m[1] + rng.choice(["", "?", "[]"]), line, count=1)
+    elif op >= 5:
+        return mutate_line(text, rng, rng.randrange(5))
+    elif op == 0 and line:
+        j = rng.randrange(len(line))
+        lines[i] = line[:j] + line[j + 1:]
+    elif op == 1:
+        j = rng.randrange(len(line) + 1)
+        lines[i] = line[:j] + rng.choice(TOKENS) + line[j:]
+    elif op == 2:
+        lines.insert(i, line)
+    elif op == 3 and len(lines) > 1:
+        del lines[i]
+    else:
+        j = rng.randrange(len(lines))
+        lines[i], lines[j] = lines[j], lines[i]
     return "\n".join(lines)
+
+
+SCALARS = ["String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes"]
+DEFAULTS = {
+    "String": ['"x"', "cuid()", "uuid()", "uuid(7)", "nanoid()", 'dbgenerated("\'a\'")'],
+    "Int": ["0", "autoincrement()", "-1"], "BigInt": ["1", "autoincrement()"], "Float": ["1.5", "0"],
+    "Decimal": ["1.25", "0"], "Boolean": ["true", "false"], "DateTime": ["now()", '"2024-01-02T03:04:05Z"'],
+    "Json": ['"{}"', '"[1]"'], "Bytes": ['""'],
+}
+NATIVE = {
+    "String": ["@db.Text", "@db.VarChar(40)", "@db.Char(3)", "@db.Uuid"], "Int": ["@db.SmallInt", "@db.Integer"],
+    "DateTime": ["@db.Date", "@db.Timestamp(3)", "@db.Timestamptz(6)"], "Decimal": ["@db.Decimal(10, 2)"],
+    "Float": ["@db.Real"], "Json": ["@db.JsonB"], "Bytes": ["@db.ByteA"], "BigInt": ["@db.BigInt"],
+    "Boolean": ["@db.Boolean"],
+}
+SCALAR_FIELD = re.compile(r"^(\s+)(\w+)(\s+)(" + "|".join(SCALARS) + r")(\?|\[\])?(?=\s|$)")
+
+
+def mutate_gently(text: str, rng: random.Random) -> str:
+    """One to three changes that a schema may well survive: a scalar field's type, arity,
+    default, native type, ``@map``, ``@unique`` or ``@@index``; a model's ``@@map``; an
+    attribute dropped; another database, referential action or relationMode."""
+    for _ in range(rng.randint(1, 3)):
+        lines = text.split("\n")
+        spots = [i for i, line in enumerate(lines) if SCALAR_FIELD.match(line)]
+        op = rng.randrange(9)
+        if op >= 6 or not spots:
+            text = mutate_line(text, rng, rng.choice((6, 7, 8, 9)))
+            continue
+        i = rng.choice(spots)
+        m = SCALAR_FIELD.match(lines[i])
+        indent, name, blank, type_name, mark = m[1], m[2], m[3], m[4], m[5] or ""
+        rest = lines[i][m.end():]
+        if op == 0:
+            type_name = rng.choice(SCALARS)
+        elif op == 1:
+            rest = f" @default({rng.choice(DEFAULTS[type_name])})" + rest
+        elif op == 2:
+            rest = f" {rng.choice(NATIVE[type_name])}" + rest
+        elif op == 3:
+            rest = rng.choice([f' @map("{name}_col")', " @unique"]) + rest
+        elif op == 4:
+            close = next((k for k in range(i, len(lines)) if lines[k].startswith("}")), None)
+            if close is not None:
+                lines.insert(close, rng.choice([f"  @@index([{name}])", f"  @@unique([{name}])"]))
+        else:
+            header = max((k for k in range(i) if lines[k].startswith("model ")), default=None)
+            if header is not None:
+                close = next(k for k in range(header, len(lines)) if lines[k].startswith("}"))
+                lines.insert(close, f'  @@map("{lines[header].split()[1].lower()}_tbl")')
+        lines[i] = f"{indent}{name}{blank}{type_name}{mark}{rest}"
+        text = "\n".join(lines)
+    return text
 
 
 def prisma_lint(path: Path) -> list | None:
@@ -108,6 +163,42 @@ def prisma_lint(path: Path) -> list | None:
         return json.loads(proc.stdout)
     except json.JSONDecodeError:
         return None
+
+
+def prisma_output(*args: str) -> str:
+    """What the oracle prints for ``args`` (its error text, when it refuses). Read through a
+    file: node writes to a file at once, but may exit before a pipe has taken all of a long answer."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
+        subprocess.run(["node", str(ORACLE), *args], stdout=out, stderr=subprocess.DEVNULL)
+        out.seek(0)
+        return out.read()
+
+
+def relviz_outputs(path: Path, dmmf: bool, ddl: bool) -> dict[str, str]:
+    """The model's answers to compare for a schema Prisma accepts, by what they are."""
+    from relviz.dmmf import dumps
+
+    schema = relviz.parse(path.read_text(), path.name)
+    out = {}
+    if dmmf:
+        out["dmmf"] = dumps(schema.to_dmmf()) + "\n"
+    if ddl:
+        for dialect in DDL_DIALECTS:
+            out[dialect] = schema.to_sql(dialect)
+    return out
+
+
+def prisma_outputs(path: Path, dmmf: bool, ddl: bool) -> dict[str, str]:
+    out = {}
+    if dmmf:
+        out["dmmf"] = prisma_output("dmmf", str(path))
+    if ddl:
+        for dialect in DDL_DIALECTS:
+            out[dialect] = prisma_output("ddl", "--provider", dialect, str(path))
+    return out
+
+
+DDL_DIALECTS = ("postgresql", "sqlite")
 
 
 def relviz_lint(path: Path) -> list:
@@ -122,6 +213,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--per-schema", type=int, default=5)
     ap.add_argument("--keep", help="write the mutated schemas here (default: a temporary folder)")
+    ap.add_argument("--gentle", action="store_true", help="changes a schema may survive (to compare DMMF and SQL)")
+    ap.add_argument("--dmmf", action="store_true", help="also compare the DMMF of every copy Prisma accepts")
+    ap.add_argument("--ddl", action="store_true", help="also compare Prisma Migrate's SQL of every copy Prisma accepts")
     args = ap.parse_args()
     if not ORACLE.exists():
         print(f"no Prisma oracle at {ORACLE}: run its setup.sh, or set PRISMA_ORACLE", file=sys.stderr)
@@ -136,12 +230,14 @@ def main() -> int:
             continue
         for k in range(args.per_schema):
             path = folder / f"{source.stem}-{k}.prisma"
-            path.write_text(mutate(text, rng))
+            path.write_text((mutate_gently if args.gentle else mutate)(text, rng))
             originals[path] = text
     paths = list(originals)
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         answers = list(pool.map(prisma_lint, paths))
     differ = 0
+    if args.dmmf or args.ddl:
+        differ += compare_outputs(paths, answers, originals, args.dmmf, args.ddl)
     for path, answer in zip(paths, answers):
         if answer is None:
             print(f"{path.name}: the oracle gave no answer")
@@ -151,16 +247,46 @@ def main() -> int:
         if got == want:
             continue
         differ += 1
-        print(f"--- {path.name}")
-        for line in difflib.unified_diff(originals[path].split("\n"), path.read_text().split("\n"), lineterm="", n=0):
-            if not line.startswith(("---", "+++")):
-                print("    " + line[:150])
+        print_mutation(path, originals[path])
         for start, end, text, _ in sorted(set(want) - set(got)):
             print(f"  Prisma only {start}-{end}: {text[:140]}")
         for start, end, text, _ in sorted(set(got) - set(want)):
             print(f"  relviz only {start}-{end}: {text[:140]}")
     print(f"{differ} of {len(paths)} mutated schemas differ ({folder})")
     return 1 if differ else 0
+
+
+def print_mutation(path: Path, original: str) -> None:
+    print(f"--- {path.name}")
+    for line in difflib.unified_diff(original.split("\n"), path.read_text().split("\n"), lineterm="", n=0):
+        if not line.startswith(("---", "+++")):
+            print("    " + line[:150])
+
+
+def compare_outputs(paths: list, answers: list, originals: dict, dmmf: bool, ddl: bool) -> int:
+    """DMMF and SQL of the copies Prisma accepts; prints the first differing line of each."""
+    accepted = [p for p, a in zip(paths, answers) if a is not None and not any(not d["is_warning"] for d in a)]
+    with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+        wanted = list(pool.map(lambda p: prisma_outputs(p, dmmf, ddl), accepted))
+    differ = 0
+    for path, want in zip(accepted, wanted):
+        try:
+            got = relviz_outputs(path, dmmf, ddl)
+        except relviz.SchemaError as e:
+            got = {what: f"relviz refused it: {e}" for what in want}
+        # Prisma Migrate refuses some schemas in the other dialect (native types): nothing to compare.
+        wrong = [what for what in want if got[what] != want[what] and not want[what].startswith("error:")]
+        if not wrong:
+            continue
+        differ += 1
+        print_mutation(path, originals[path])
+        for what in wrong:
+            g, w = got[what].split("\n"), want[what].split("\n")
+            i = next((i for i, (a, b) in enumerate(zip(g, w)) if a != b), min(len(g), len(w)))
+            print(f"  {what}, line {i + 1}: Prisma {w[i] if i < len(w) else '(end)'!r}")
+            print(f"  {' ' * len(what)}  {' ' * len(str(i + 1))}       relviz {g[i] if i < len(g) else '(end)'!r}")
+    print(f"{differ} of {len(accepted)} accepted copies differ in {'DMMF' if dmmf else ''}{' and ' if dmmf and ddl else ''}{'SQL' if ddl else ''}")
+    return differ
 
 
 if __name__ == "__main__":

@@ -102,13 +102,12 @@ def native_type_arguments(ctx, field) -> None:
         return
     datasource = ctx.schema.datasource
     attribute = field._native_attribute
-    if datasource is not None and native.datasource != datasource.name:
+    if datasource is not None and native.datasource != datasource.name:  # reported, and the type still checked
         ctx.error(
             f"The prefix {native.datasource} is invalid. It must be equal to the name of an existing datasource e.g. "
             f"{datasource.name}. Did you mean to use {datasource.name}.{native.name}?",
             attribute.span,
         )
-        return
     provider = ctx.connector.provider
     table = NATIVE_TYPES.get(provider, {})
     if native.name not in table:
