@@ -513,10 +513,13 @@ class _Parser:
         docs: list[str] = []
         lines = self.lines
         n, count = 0, len(lines)
+        at = 0  # where line n is read from: past a block's `}` when the line goes on after it
         while n < count:
-            stripped = lines[n].strip()
+            stripped = lines[n][at:].strip()
             if not stripped:
-                if n in self.comment_docs:
+                if at:
+                    at = 0
+                elif n in self.comment_docs:
                     docs.append(self.comment_docs[n])
                 elif n not in self.comment_lines:
                     docs = []
@@ -524,37 +527,39 @@ class _Parser:
                 continue
             if stripped.startswith("//"):
                 if stripped.startswith("///"):
-                    docs.append(_doc_text(lines[n].lstrip()))
-                n += 1
+                    docs.append(_doc_text(lines[n][at:].lstrip()))
+                n, at = n + 1, 0
                 continue
             doc = "\n".join(docs) if docs else None
             docs = []
-            header = _HEADER.match(lines[n])
+            header = _HEADER.match(lines[n], at)
             if header and (header[1] in BLOCK_KEYWORDS or header[1] in CONFIG_KEYWORDS):
                 close = self.closing_line(n)
                 if close is not None:
                     parse = self.config_block if header[1] in CONFIG_KEYWORDS else self.block
                     ast.tops.append(parse(header, n, close, doc))
-                    self.rest_of_line(close, self.offsets[close] + lines[close].index("}") + 1)
-                    n = close + 1
+                    # Prisma's grammar reads on right after the `}`: another block may start there.
+                    n, at = close, lines[close].index("}") + 1
                     continue
-            arbitrary = _ARBITRARY_HEADER.match(lines[n])
+            arbitrary = _ARBITRARY_HEADER.match(lines[n], at)
             if arbitrary is not None and n + 1 < count:
                 closed = self.unknown_block(n, arbitrary.start(1))
                 if closed is not None:
-                    n = closed
+                    n, at = closed
                     continue
-            self.line_error(INVALID_TOP_LINE, n)
-            n += 1
+            line = lines[n]
+            start = self.offsets[n] + len(line) - len(line[at:].lstrip(" \t"))
+            self.diagnostics.append(Diagnostic(INVALID_TOP_LINE, self.source, start, self.line_end(n)))
+            n, at = n + 1, 0
         ast.diagnostics = self.diagnostics
         return ast
 
-    def unknown_block(self, n: int, name_at: int) -> int | None:
+    def unknown_block(self, n: int, name_at: int) -> tuple[int, int] | None:
         """``name { ... }`` from line ``n``: a block, but of no kind Prisma knows, reported whole.
 
         Prisma's grammar reads the rest of the header line, then anything up to the first ``}``,
-        wherever it stands (in a string too); what follows it on its line is read as a line of
-        its own. Returns the line to go on from, or None when no ``}`` follows (no block then).
+        wherever it stands (in a string too), and reads on right after it. Returns the line and
+        column to go on from, or None when no ``}`` follows (no block then).
         """
         text = self.source_text
         close = text.find("}", self.offsets[n + 1])
@@ -563,16 +568,7 @@ class _Parser:
         start = self.offsets[n] + name_at
         self.diagnostics.append(Diagnostic(INVALID_BLOCK, self.source, start, close + 1))
         k = bisect_right(self.offsets, close) - 1
-        self.rest_of_line(k, close + 1)
-        return k + 1
-
-    def rest_of_line(self, k: int, at: int) -> None:
-        """What follows a block's ``}`` on line ``k`` (from offset ``at``): Prisma reads it as a line
-        of its own, so anything but blanks or a comment is an invalid line."""
-        rest = self.lines[k][at - self.offsets[k]:].lstrip(" \t")
-        if rest.strip() and not rest.startswith("//"):
-            start = self.offsets[k] + len(self.lines[k]) - len(rest)
-            self.diagnostics.append(Diagnostic(INVALID_TOP_LINE, self.source, start, self.line_end(k)))
+        return k, close + 1 - self.offsets[k]
 
     def closing_line(self, n: int) -> int | None:
         """The first line after line ``n`` that starts with ``}``."""
