@@ -1,12 +1,14 @@
 """How fast relviz reads a schema, next to Prisma's own validator and a lark grammar.
 
-    python benchmarks/bench_parse.py [SCHEMA] [--rounds N]
+    python benchmarks/bench_parse.py [SCHEMA] [--rounds N] [--stages]
 
 Measures, in one run and interleaved round by round so that machine noise hits all alike:
 ``relviz.parse`` (syntax, resolution, relation inference and validation), relviz's parser alone
 (with the cyclic garbage collector paused, as ``relviz.parse`` runs it), the same language as a lark LALR grammar (``psl.lark``, parse tree only, no model built), and
 Prisma's WASM validator (``prisma_validate.mjs``; needs node and the Prisma oracle install,
-otherwise skipped). Prints medians and ratios to Prisma's validator.
+otherwise skipped). Prints medians and ratios to Prisma's validator. ``--stages`` also prints
+the median of each of ``relviz.parse``'s passes (syntax, names, types, attributes, relations,
+validation), to see where its time goes.
 """
 
 from __future__ import annotations
@@ -55,10 +57,48 @@ def prisma_times(path: Path, rounds: int) -> list[float] | None:
     return json.loads(proc.stdout)["times_ms"]
 
 
+def stage_times(path: Path, text: str, rounds: int) -> dict[str, float]:
+    """Median milliseconds of each pass of ``relviz.parse``, run one after the other as it runs them."""
+    from relviz.schema import relations, resolve
+    from relviz.schema.schema import Schema
+    from relviz.schema.validate import validate_schema
+
+    def passes():
+        source = SourceFile(path.name, text)
+        ast = parse_file(source)
+        yield "syntax (parse_file)"
+        ctx = resolve.Context(Schema([source]), [ast])
+        ctx.diagnostics = list(ast.diagnostics)
+        resolve.resolve_names(ctx)
+        yield "names"
+        resolve.resolve_types(ctx)
+        yield "field types"
+        resolve.resolve_attributes(ctx)
+        yield "attributes"
+        relations.infer_relations(ctx)
+        yield "relations"
+        validate_schema(ctx)
+        yield "validation rules"
+
+    times: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            for name in passes():
+                now = time.perf_counter()
+                times.setdefault(name, []).append((now - start) * 1000)
+                start = now
+        finally:
+            gc.enable()
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("schema", nargs="?", default=str(DEFAULT))
     ap.add_argument("--rounds", type=int, default=30)
+    ap.add_argument("--stages", action="store_true", help="also time each pass of relviz.parse")
     args = ap.parse_args()
     path = Path(args.schema)
     text = path.read_text()
@@ -93,6 +133,10 @@ def main() -> None:
         median = statistics.median(values)
         ratio = f"  {median / reference:5.2f}x Prisma" if reference else ""
         print(f"  {name:<46} median {median:7.2f} ms{ratio}")
+    if args.stages:
+        print("relviz.parse pass by pass (medians):")
+        for name, median in stage_times(path, text, args.rounds).items():
+            print(f"  {name:<46} median {median:7.2f} ms")
 
 
 if __name__ == "__main__":

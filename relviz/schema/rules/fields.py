@@ -138,28 +138,29 @@ def native_type_arguments(ctx, field) -> None:
 
 _SCALAR_LISTS = ("postgresql", "cockroachdb", "mongodb", None)
 _JSON = ("postgresql", "cockroachdb", "mongodb", "mysql", "sqlite", None)
+_JSON_LISTS = ("postgresql", "mongodb", None)
 
 
 def scalar_field_supported(ctx, field) -> None:
-    """Lists of scalars and ``Json`` only where the database has them."""
+    """``Json``, lists of ``Json``, ``Decimal`` and lists of scalars only where the database has them."""
     provider = ctx.connector.provider
     model = field.model
+    container = "view" if model.is_view else "model"
+    unsupported = f"Error validating field `{field.name}` in {container} `{model.name}`: Field `{field.name}` in {container} `{model.name}`"
+    if field.scalar_type == "Json":
+        if provider not in _JSON:
+            ctx.error(f"{unsupported} can't be of type Json. The current connector does not support the Json type.", field.span)
+        if field.is_list and provider not in _JSON_LISTS:
+            ctx.error(
+                f"{unsupported} can't be of type Json[]. The current connector does not support the Json List type.",
+                field.span,
+            )
+    elif field.scalar_type == "Decimal" and provider == "mongodb":
+        ctx.error(f"{unsupported} can't be of type Decimal. The current connector does not support the Decimal type.", field.span)
     if field.is_list and field.kind in ("scalar", "enum") and provider not in _SCALAR_LISTS:
         ctx.error(
-            f'Field "{field.name}" in model "{model.name}" can\'t be a list. The current connector does not support '
+            f'Field "{field.name}" in {container} "{model.name}" can\'t be a list. The current connector does not support '
             "lists of primitive types.",
-            field.span,
-        )
-    if field.scalar_type == "Decimal" and provider == "mongodb":
-        ctx.error(
-            f"Error validating field `{field.name}` in model `{model.name}`: Field `{field.name}` in model "
-            f"`{model.name}` can't be of type Decimal. The current connector does not support the Decimal type.",
-            field.span,
-        )
-    if field.scalar_type == "Json" and provider not in _JSON:
-        ctx.error(
-            f"Error validating field `{field.name}` in model `{model.name}`: Field `{field.name}` in model "
-            f"`{model.name}` can't be of type Json. The current connector does not support the Json type.",
             field.span,
         )
 
@@ -270,7 +271,7 @@ def autoincrement(ctx, model) -> None:
                 attribute.span,
             )
         return
-    if provider == "mysql" and len(fields) > 1:
+    if len(fields) > 1:  # (SQLite and MySQL allow one per table)
         ctx.error(
             'Error parsing attribute "@default": The `autoincrement()` default value is used multiple times on this '
             "model even though the underlying datasource only supports one instance per table.",

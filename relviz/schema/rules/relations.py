@@ -55,12 +55,6 @@ def _inline(ctx, relation) -> None:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-
-
-
-
-
 def _empty(fields) -> bool:
     return not fields
 
