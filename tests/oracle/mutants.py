@@ -158,9 +158,8 @@ def mutate_gently(text: str, rng: random.Random) -> str:
 
 
 def prisma_lint(path: Path) -> list | None:
-    proc = subprocess.run(["node", str(ORACLE), "lint", str(path)], capture_output=True, text=True)
     try:
-        return json.loads(proc.stdout)
+        return json.loads(prisma_output("lint", str(path)))
     except json.JSONDecodeError:
         return None
 
