@@ -1,6 +1,6 @@
 """Compare relviz's diagnostics with Prisma's on mutated copies of the corpus schemas.
 
-    python tests/oracle/mutants.py [--seed N] [--per-schema K] [--keep DIR] [--gentle] [--dmmf] [--ddl]
+    python tests/oracle/mutants.py [--seed N] [--per-schema K] [--keep DIR] [--gentle] [--validate] [--dmmf] [--ddl]
 
 A developer's tool, not a test: it needs node and Prisma's engines through the oracle script
 (``$PRISMA_ORACLE``; by default ``oracle/oracle.mjs`` in the ``shared`` folder beside this repository). Each valid relational schema of ``tests/fixtures/real`` is copied
@@ -10,7 +10,8 @@ copy. Every diagnostic must agree: message, start and end (UTF-16 offsets, as Pr
 The differences are printed, with the mutation that caused them; a disagreement worth keeping
 becomes a case in ``tests/fixtures/validation`` (with the oracle's answers beside it).
 
-With ``--dmmf``, every copy Prisma accepts is also compared on its DMMF datamodel (Prisma's
+With ``--validate``, the text ``prisma validate`` prints (errors in Prisma's order, with their
+source lines) is compared too. With ``--dmmf``, every copy Prisma accepts is also compared on its DMMF datamodel (Prisma's
 ``get_dmmf`` against ``Schema.to_dmmf``, as printed); with ``--ddl``, on the SQL Prisma Migrate
 writes for it, as PostgreSQL and as SQLite (``Schema.to_sql``). ``--gentle`` makes changes a
 schema may well survive (types, defaults, native types, maps, indexes), so that more copies
@@ -173,6 +174,15 @@ def prisma_output(*args: str) -> str:
         return out.read()
 
 
+def relviz_verdict(path: Path) -> str:
+    """What ``relviz check`` prints: ``valid``, or the errors in Prisma's format and order."""
+    try:
+        relviz.parse(path.read_text(), path.name)
+    except relviz.SchemaError as e:
+        return str(e) + "\n"
+    return "valid\n"
+
+
 def relviz_outputs(path: Path, dmmf: bool, ddl: bool) -> dict[str, str]:
     """The model's answers to compare for a schema Prisma accepts, by what they are."""
     from relviz.dmmf import dumps
@@ -213,6 +223,7 @@ def main() -> int:
     ap.add_argument("--per-schema", type=int, default=5)
     ap.add_argument("--keep", help="write the mutated schemas here (default: a temporary folder)")
     ap.add_argument("--gentle", action="store_true", help="changes a schema may survive (to compare DMMF and SQL)")
+    ap.add_argument("--validate", action="store_true", help="also compare the printed verdict (errors in Prisma's order)")
     ap.add_argument("--dmmf", action="store_true", help="also compare the DMMF of every copy Prisma accepts")
     ap.add_argument("--ddl", action="store_true", help="also compare Prisma Migrate's SQL of every copy Prisma accepts")
     args = ap.parse_args()
@@ -235,6 +246,8 @@ def main() -> int:
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         answers = list(pool.map(prisma_lint, paths))
     differ = 0
+    if args.validate:
+        differ += compare_verdicts(paths, originals)
     if args.dmmf or args.ddl:
         differ += compare_outputs(paths, answers, originals, args.dmmf, args.ddl)
     for path, answer in zip(paths, answers):
@@ -260,6 +273,25 @@ def print_mutation(path: Path, original: str) -> None:
     for line in difflib.unified_diff(original.split("\n"), path.read_text().split("\n"), lineterm="", n=0):
         if not line.startswith(("---", "+++")):
             print("    " + line[:150])
+
+
+def compare_verdicts(paths: list, originals: dict) -> int:
+    """``prisma validate``'s text against relviz's, for every copy; prints the first differing line."""
+    with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+        wanted = list(pool.map(lambda p: prisma_output("validate", str(p)), paths))
+    differ = 0
+    for path, want in zip(paths, wanted):
+        got = relviz_verdict(path)
+        if got == want:
+            continue
+        differ += 1
+        print_mutation(path, originals[path])
+        g, w = got.split("\n"), want.split("\n")
+        i = next((i for i, (a, b) in enumerate(zip(g, w)) if a != b), min(len(g), len(w)))
+        print(f"  validate, line {i + 1}: Prisma {w[i] if i < len(w) else '(end)'!r}")
+        print(f"                    relviz {g[i] if i < len(g) else '(end)'!r}")
+    print(f"{differ} of {len(paths)} copies differ in what `validate` prints")
+    return differ
 
 
 def compare_outputs(paths: list, answers: list, originals: dict, dmmf: bool, ddl: bool) -> int:
