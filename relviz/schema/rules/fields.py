@@ -134,6 +134,63 @@ def native_type_arguments(ctx, field) -> None:
         return
     if kind is not None and not _parses(kind[2], args):
         ctx.error(f"Expected {kind[0]}, but found ({', '.join(args)}).", attribute.span)
+        return
+    message = _argument_out_of_range(provider, native.name, args, field.scalar_type)
+    if message is not None:
+        database = ctx.connector.name
+        described = f"{native.name}({','.join(args)})"
+        if message == _SCALE_OVER_PRECISION:
+            ctx.error(f"The scale must not be larger than the precision for the {described} native type in {database}.", attribute.span)
+        else:
+            ctx.error(f"Argument M is out of range for native type `{described}` of {database}: {message}", attribute.span)
+
+
+_SCALE_OVER_PRECISION = "scale > precision"
+_TIMES = ("Timestamp", "Timestamptz", "Time", "Timetz")
+
+
+def _argument_out_of_range(provider: str, name: str, args: list, scalar_type: str) -> str | None:
+    """What the database's connector says of arguments out of its range (the first rule that
+    applies, in Prisma's order), or None. ``args`` have parsed as numbers (or SQL Server's ``Max``)."""
+    n = [int(a) for a in args if a.isdigit()]
+    if name == "Decimal" and len(n) == 2 and n[1] > n[0]:
+        return _SCALE_OVER_PRECISION
+    if provider in ("postgresql", "cockroachdb"):
+        if name == "Decimal" and n and (n[0] > 1000 or n[0] == 0):
+            return "Precision must be positive with a maximum value of 1000."
+        if name in ("Bit", "VarBit") and n == [0]:
+            return "M must be a positive integer."
+        if name in _TIMES and n and n[0] > 6:
+            return "M can range from 0 to 6."
+    elif provider == "mysql":
+        if name == "Decimal" and n and n[0] > 65:
+            return "Precision can range from 1 to 65."
+        if name == "Decimal" and len(n) == 2 and n[1] > 30:
+            return "Scale can range from 0 to 30."
+        if name == "Bit" and n and (n[0] == 0 or n[0] > 64):
+            return "M can range from 1 to 64."
+        if name == "Char" and n and n[0] > 255:
+            return "M can range from 0 to 255."
+        if name == "VarChar" and n and n[0] > 65535:
+            return "M can range from 0 to 65,535."
+        if name == "Bit" and n and n[0] > 1 and scalar_type == "Boolean":
+            return "only Bit(1) can be used as Boolean."
+    elif provider == "sqlserver":
+        if name == "Decimal" and n and (n[0] == 0 or n[0] > 38):
+            return "Precision can range from 1 to 38."
+        if name == "Decimal" and len(n) == 2 and n[1] > 38:
+            return "Scale can range from 0 to 38."
+        if name == "Float" and n and (n[0] == 0 or n[0] > 53):
+            return "Bits can range from 1 to 53."
+        if name == "NVarChar" and n and n[0] > 4000:
+            return "Length can range from 1 to 4000. For larger sizes, use the `Max` variant."
+        if name in ("VarChar", "VarBinary") and n and n[0] > 8000:
+            return "Length can range from 1 to 8000. For larger sizes, use the `Max` variant."
+        if name == "NChar" and n and n[0] > 4000:
+            return "Length can range from 1 to 4000."
+        if name in ("Char", "Binary") and n and n[0] > 8000:
+            return "Length can range from 1 to 8000."
+    return None
 
 
 _SCALAR_LISTS = ("postgresql", "cockroachdb", "mongodb", None)
