@@ -113,11 +113,15 @@ DEFAULTS = {
     "Json": ['"{}"', '"[1]"'], "Bytes": ['""'],
 }
 NATIVE = {
-    "String": ["@db.Text", "@db.VarChar(40)", "@db.Char(3)", "@db.Uuid"], "Int": ["@db.SmallInt", "@db.Integer"],
-    "DateTime": ["@db.Date", "@db.Timestamp(3)", "@db.Timestamptz(6)"], "Decimal": ["@db.Decimal(10, 2)"],
-    "Float": ["@db.Real"], "Json": ["@db.JsonB"], "Bytes": ["@db.ByteA"], "BigInt": ["@db.BigInt"],
-    "Boolean": ["@db.Boolean"],
+    "String": ["@db.Text", "@db.VarChar({n})", "@db.Char({n})", "@db.NVarChar({n})", "@db.Uuid", "@db.Bit({n})"],
+    "Int": ["@db.SmallInt", "@db.Integer", "@db.Int", "@db.UnsignedInt"],
+    "DateTime": ["@db.Date", "@db.Timestamp({n})", "@db.Timestamptz({n})", "@db.DateTime({n})", "@db.Time({n})"],
+    "Decimal": ["@db.Decimal({n}, {m})", "@db.Decimal({n})"], "Float": ["@db.Real", "@db.Float({n})", "@db.Double"],
+    "Json": ["@db.JsonB", "@db.Json"], "Bytes": ["@db.ByteA", "@db.VarBinary({n})", "@db.Bit({n})", "@db.Blob"],
+    "BigInt": ["@db.BigInt", "@db.Int8"], "Boolean": ["@db.Boolean", "@db.Bit({n})", "@db.TinyInt"],
 }
+# Sizes at the edges of the databases' ranges (native type arguments).
+SIZES = [0, 1, 2, 3, 6, 7, 30, 31, 38, 39, 53, 54, 64, 65, 66, 255, 256, 1000, 1001, 4000, 4001, 8000, 8001, 65535, 65536]
 SCALAR_FIELD = re.compile(r"^(\s+)(\w+)(\s+)(" + "|".join(SCALARS) + r")(\?|\[\])?(?=\s|$)")
 
 
@@ -141,7 +145,7 @@ def mutate_gently(text: str, rng: random.Random) -> str:
         elif op == 1:
             rest = f" @default({rng.choice(DEFAULTS[type_name])})" + rest
         elif op == 2:
-            rest = f" {rng.choice(NATIVE[type_name])}" + rest
+            rest = " " + rng.choice(NATIVE[type_name]).format(n=rng.choice(SIZES), m=rng.choice(SIZES)) + rest
         elif op == 3:
             rest = rng.choice([f' @map("{name}_col")', " @unique"]) + rest
         elif op == 4:
