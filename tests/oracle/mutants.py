@@ -128,11 +128,15 @@ SCALAR_FIELD = re.compile(r"^(\s+)(\w+)(\s+)(" + "|".join(SCALARS) + r")(\?|\[\]
 def mutate_gently(text: str, rng: random.Random) -> str:
     """One to three changes that a schema may well survive: a scalar field's type, arity,
     default, native type, ``@map``, ``@unique`` or ``@@index``; a model's ``@@map``; an
-    attribute dropped; another database, referential action or relationMode."""
+    attribute dropped; another database, referential action or relationMode; a relation
+    changed (see ``mutate_relation``)."""
     for _ in range(rng.randint(1, 3)):
         lines = text.split("\n")
         spots = [i for i, line in enumerate(lines) if SCALAR_FIELD.match(line)]
-        op = rng.randrange(9)
+        op = rng.randrange(11)
+        if op >= 9:
+            text = mutate_relation(text, rng)
+            continue
         if op >= 6 or not spots:
             text = mutate_line(text, rng, rng.choice((6, 7, 8, 9)))
             continue
@@ -160,6 +164,47 @@ def mutate_gently(text: str, rng: random.Random) -> str:
         lines[i] = f"{indent}{name}{blank}{type_name}{mark}{rest}"
         text = "\n".join(lines)
     return text
+
+
+def mutate_relation(text: str, rng: random.Random) -> str:
+    """One change to a relation: both sides named, the back side's arity changed, the foreign
+    key made unique or optional, the ``references`` moved to another field, or the
+    ``@relation`` arguments dropped from the side that holds the foreign key."""
+    try:
+        schema = relviz.parse(text, validate=False)
+    except relviz.SchemaError:
+        return text
+    relations = [r for r in schema.relations if len(r.relation_fields) == 2 and not r.is_self]
+    if not relations:
+        return text
+    relation = rng.choice(relations)
+    lines = text.split("\n")
+    forward, back = relation.relation_fields  # (the side with `fields:` first, when there is one)
+    if relation.referencing_field is not None:
+        forward, back = relation.referencing_field, next(f for f in relation.relation_fields if f is not relation.referencing_field)
+    fwd, bwd = forward.span.line - 1, back.span.line - 1
+    op = rng.randrange(6)
+    if op == 0:  # a name on both sides
+        name = f'"{rng.choice(["Named", relation.name, "Other"])}"'
+        for i in (fwd, bwd):
+            if "@relation(" in lines[i]:
+                lines[i] = lines[i].replace("@relation(", f"@relation({name}, ", 1).replace(", )", ")")
+            else:
+                lines[i] = lines[i] + f" @relation({name})"
+    elif op == 1:  # the back side: list, optional or required
+        lines[bwd] = TYPE.sub(lambda m: m[1] + rng.choice(["", "?", "[]"]), lines[bwd], count=1)
+    elif op in (2, 3) and relation.referencing_fields:
+        key = relation.referencing_fields[0].span.line - 1
+        if op == 2:
+            lines[key] += " @unique"
+        else:
+            lines[key] = TYPE.sub(lambda m: m[1] + rng.choice(["", "?"]), lines[key], count=1)
+    elif op == 4 and relation.referenced_fields:
+        others = [f.name for f in relation.referenced_model.fields if f.kind == "scalar"]
+        lines[fwd] = re.sub(r"references: \[[^\]]*\]", f"references: [{rng.choice(others)}]", lines[fwd])
+    elif op == 5:
+        lines[fwd] = re.sub(r"@relation\([^)]*\)", "", lines[fwd])
+    return "\n".join(lines)
 
 
 def prisma_lint(path: Path) -> list | None:
