@@ -1,31 +1,92 @@
-"""``@default`` strings that must parse: JSON for ``Json`` fields, RFC 3339 for ``DateTime``.
+"""``@default`` strings that must parse: JSON for ``Json`` fields, RFC 3339 for ``DateTime``,
+a decimal number for ``Decimal``; each item of a list default too.
 
-The reasons in parentheses are the ones Prisma's parsers give (serde_json and chrono).
+The reasons in parentheses are the ones Prisma's parsers give (serde_json, chrono, bigdecimal).
 """
 
 from __future__ import annotations
 
-from relviz.syntax.nodes import StringValue
+from relviz.syntax.nodes import ArrayValue, StringValue
 
-__all__ = ["default_value_parses", "json_error", "rfc3339_error"]
+__all__ = ["decimal_error", "default_value_parses", "json_error", "rfc3339_error"]
 
 
 def default_value_parses(ctx, field) -> None:
     default = field.default
-    if default is None or not isinstance(default.expression, StringValue) or field.is_list:
+    if default is None:
         return
-    text = default.expression.value
-    if field.scalar_type == "Json":
-        reason, kind = json_error(text), "JSON"
-    elif field.scalar_type == "DateTime":
-        reason, kind = rfc3339_error(text), "rfc3339 datetime"
+    expression = default.expression
+    items = expression.items if isinstance(expression, ArrayValue) else (expression,)
+    for item in items:
+        if isinstance(item, StringValue):
+            _string_parses(ctx, field.scalar_type, item)
+
+
+def _string_parses(ctx, scalar_type: str, value: StringValue) -> None:
+    text = value.value
+    if scalar_type == "Json":
+        reason, what = json_error(text), 'attribute "@default": Parse error: "{}" is not a valid JSON string.'
+    elif scalar_type == "DateTime":
+        reason, what = rfc3339_error(text), 'attribute "@default": Parse error: "{}" is not a valid rfc3339 datetime string.'
+    elif scalar_type == "Decimal":  # (Prisma names the attribute without its `@` here)
+        reason, what = decimal_error(text), 'attribute "default": Parse error: "{}" is not a valid decimal.'
     else:
         return
     if reason is not None:
-        ctx.error(
-            f'Error parsing attribute "@default": Parse error: "{text}" is not a valid {kind} string. ({reason})',
-            default.expression.span,
-        )
+        ctx.error(f"Error parsing {what.format(text)} ({reason})", value.span)
+
+
+# -- decimal numbers, with Rust's bigdecimal's messages -----------------------------------------
+_EMPTY = "cannot parse integer from empty string"
+_INVALID_DIGIT = "invalid digit found in string"
+
+
+def decimal_error(text: str) -> str | None:
+    """None for a number Rust's ``BigDecimal::from_str`` reads (``-1.5``, ``.5``, ``1e3``,
+    ``1_000``), else its reason: the exponent is read first, as an i128, then the digits
+    around the point as one big integer."""
+    base, e, exponent = text.partition("e") if "e" in text.split("E", 1)[0] else text.partition("E")
+    if e:
+        reason = _i128_error(exponent[1:] if exponent.startswith("+") else exponent)
+        if reason is not None:
+            return reason
+    if not base:
+        return "Failed to parse empty string"
+    lead, dot, trail = base.partition(".")
+    return _bigint_error(lead + trail if dot else base)
+
+
+def _i128_error(text: str) -> str | None:
+    """Rust's ``i128::from_str``: a sign, then ASCII digits, within 128 bits."""
+    if not text:
+        return _EMPTY
+    negative = text[0] == "-"
+    digits = text[1:] if text[0] in "+-" else text
+    if not digits:
+        return _INVALID_DIGIT
+    value = 0
+    for ch in digits:
+        if not ("0" <= ch <= "9"):
+            return _INVALID_DIGIT
+        value = value * 10 + ord(ch) - 48
+        if negative and value > 2**127:
+            return "number too small to fit in target type"
+        if not negative and value > 2**127 - 1:
+            return "number too large to fit in target type"
+    return None
+
+
+def _bigint_error(text: str) -> str | None:
+    """num-bigint's ``BigInt::from_str_radix(text, 10)``: one sign, digits, underscores between."""
+    if text.startswith("-") and not text.startswith("-+"):
+        text = text[1:]
+    if text.startswith("+") and not text.startswith("++"):
+        text = text[1:]
+    if not text:
+        return _EMPTY
+    if text[0] == "_" or any(not ("0" <= ch <= "9") for ch in text if ch != "_"):
+        return _INVALID_DIGIT
+    return None
 
 
 # -- JSON, with serde_json's messages -----------------------------------------------------------
@@ -228,9 +289,7 @@ def _rfc3339(s: str) -> None:
     def number(n: int, low: int, high: int) -> int:
         nonlocal pos
         part = s[pos: pos + n]
-        if len(part) < n:
-            if part and not part.isdigit():
-                raise _DateError(_INVALID)
+        if len(part) < n:  # (chrono looks at the length before the characters)
             raise _DateError(_TOO_SHORT)
         if not (part.isascii() and part.isdigit()):
             raise _DateError(_INVALID)
