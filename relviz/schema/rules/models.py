@@ -34,7 +34,7 @@ def validate_models(ctx) -> bool:
         for field in model.fields:
             if field.default is not None:
                 field_rules.cockroach_autoincrement(ctx, field)
-        operator_classes(ctx, model)
+        inverted_indexes(ctx, model)
         views_have_no_primary_key(ctx, model)
         field_rules.autoincrement(ctx, model)
         for field in model.fields:
@@ -291,13 +291,26 @@ def index_type_supported(ctx, index) -> None:
     )
 
 
-def operator_classes(ctx, model) -> None:
-    """``ops:`` on index fields is for Postgres; CockroachDB says so (the other connectors ignore it)."""
+def inverted_indexes(ctx, model) -> None:
+    """CockroachDB's inverted (``type: Gin``) indexes: no operator classes, only ``Json`` and
+    list fields, a ``Json`` field only as the last one. (Its other indexes take ``ops:`` silently.)"""
     if ctx.connector.provider != "cockroachdb":
         return
     for index in model._prisma_indexes:
-        if any(f.ops is not None for f in index.fields):
-            ctx.error(
-                'Error parsing attribute "@@index": Custom operator classes are not supported with the current connector.',
-                index.span,
-            )
+        if index.index_type != "Gin":
+            continue
+        last = len(index.fields) - 1
+        for i, index_field in enumerate(index.fields):
+            field = index_field.field
+            if index_field.ops is not None:
+                ctx.error(f"{_AT_AT_INDEX}Custom operator classes are not supported with the current connector.", index.span)
+                break
+            if field is None:
+                continue
+            if field.scalar_type != "Json" and not field.is_list:
+                ctx.error(f"{_AT_AT_INDEX}The Gin index type does not support the type of the field `{field.name}`.", index.span)
+            if field.scalar_type == "Json" and i < last:
+                ctx.error(f"{_AT_AT_INDEX}A `Json` column is only allowed as the last column of an inverted index.", index.span)
+
+
+_AT_AT_INDEX = 'Error parsing attribute "@@index": '
