@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from relviz.schema.attribute_args import clustered_arg, map_arg, name_arg
 from relviz.schema.attributes import AttributeVisitor, coerce, coerce_array, describe, render
-from relviz.schema.model import Index, IndexField, Model, PrimaryKey
+from relviz.schema.model import OPERATOR_CLASSES, Index, IndexField, Model, PrimaryKey
 from relviz.schema.resolve import Context, NOT_SCALAR_KINDS
-from relviz.syntax.nodes import ArrayValue, ConstantValue, FunctionCall, NumericValue
+from relviz.syntax.nodes import ArrayValue, ConstantValue, FunctionCall, NumericValue, StringValue
 
 __all__ = ["block_index", "model_id", "shard_key"]
 
@@ -179,15 +179,32 @@ def _index_field_refs(ctx: Context, model: Model, expr, attribute):
         if length is not None and not (isinstance(length, NumericValue) and "." not in length.text):
             ctx.error(f"Expected a numeric value, but received {describe(length)} value `{render(length)}`.", length.span)
             length = None
+        ops = args.get("ops")
+        if ops is not None:
+            problem = _operator_class_problem(ops)
+            if problem is not None:
+                ctx.error(f"Unexpected token. Expected one of: {problem}", args["_span_ops"] if problem == "operator class" else ops.span)
+                ops = None
         out.append(IndexField(
             field, sort.name if sort is not None else None, int(length.text) if length is not None else None,
-            args.get("ops"), path if len(path) > 1 else None,
+            ops, path if len(path) > 1 else None,
         ))
     if unknown or relation:
         return unknown, relation
     return out
 
 
+
+
+def _operator_class_problem(ops) -> str | None:
+    """What is wrong with an ``ops:`` value, in Prisma's words; None for a known class or ``raw("...")``."""
+    if isinstance(ops, ConstantValue):
+        return None if ops.name in OPERATOR_CLASSES else f"Invalid operator class: {ops.name}"
+    if isinstance(ops, FunctionCall) and ops.name == "raw":
+        if len(ops.arguments) != 1:
+            return f"Wrong number of arguments. Expected: 1, got: {len(ops.arguments)}"
+        return None if isinstance(ops.arguments[0].value, StringValue) else "Invalid parameter type: expected string"
+    return "operator class"
 
 
 def shard_key(ctx: Context, v: AttributeVisitor, model: Model) -> None:

@@ -194,6 +194,20 @@ class Field:
         return f"<Field {self.model.name}.{self.name} {self.type_label}>"
 
 
+# Prisma's operator classes (``ops:`` of an index field, PostgreSQL's), besides ``raw("...")``.
+OPERATOR_CLASSES = frozenset(
+    ("InetOps", "JsonbOps", "JsonbPathOps", "ArrayOps", "TextOps", "BitMinMaxOps", "VarBitMinMaxOps")
+    + tuple(f"{kind}{variant}Ops" for kind in ("Bpchar", "Bytea", "Text") for variant in ("Bloom", "MinMax"))
+    + tuple(
+        f"{kind}{variant}Ops"
+        for kind in ("Date", "Float4", "Float8", "Inet", "Int2", "Int4", "Int8", "Numeric", "Oid", "Timestamp",
+                     "TimestampTz", "Time", "TimeTz", "Uuid")
+        for variant in ("Bloom", "MinMax", "MinMaxMulti")
+    )
+    + ("InetInclusionOps",)
+)
+
+
 class IndexField:
     __slots__ = ("field", "sort", "length", "ops", "path")
 
@@ -220,6 +234,13 @@ class Index:
     @property
     def is_unique(self) -> bool:
         return self.kind == "unique"
+
+    @property
+    def attribute_name(self) -> str:
+        """The attribute that declares it: ``@unique``, ``@@unique``, ``@@index`` or ``@@fulltext``."""
+        if self.from_field_attribute:
+            return "@unique"
+        return {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}[self.kind]
 
     @property
     def scalar_fields(self) -> tuple:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from relviz.schema.rules import constraints, defaults
 from relviz.schema.rules import fields as field_rules
+from relviz.schema.rules.postgres_indexes import postgres_indexes
 from relviz.schema.rules.relation_fields import (
     constraint_name_too_long, ignored_related_model, missing_relation_index, mongodb_native_types, referential_actions,
     relation_is_unambiguous, relation_map, relation_names,
@@ -35,6 +36,7 @@ def validate_models(ctx) -> bool:
             if field.default is not None:
                 field_rules.cockroach_autoincrement(ctx, field)
         inverted_indexes(ctx, model)
+        postgres_indexes(ctx, model)
         views_have_no_primary_key(ctx, model)
         field_rules.autoincrement(ctx, model)
         for field in model.fields:
@@ -165,16 +167,14 @@ def primary_key_arguments_supported(ctx, model) -> None:
             )
 
 
-_INDEX_LABELS = {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}
 
 
 def index_length_supported(ctx, index) -> None:
     """``length`` in an index only on MySQL."""
     if ctx.connector.provider == "mysql" or all(f.length is None for f in index.fields):
         return
-    label = "@unique" if index.from_field_attribute else _INDEX_LABELS[index.kind]
     ctx.error(
-        f'Error parsing attribute "{label}": The length argument is not supported in an index definition with the '
+        f'Error parsing attribute "{index.attribute_name}": The length argument is not supported in an index definition with the '
         "current connector",
         index.span,
     )
@@ -246,21 +246,14 @@ def views_have_no_primary_key(ctx, model) -> None:
 def mapped_name_is_not_too_long(ctx, model, index) -> None:
     if index.db_name is None:
         return
-    label = "@unique" if index.from_field_attribute else {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}[index.kind]
-    constraint_name_too_long(ctx, model, index.db_name, label, index.span)
+    constraint_name_too_long(ctx, model, index.db_name, index.attribute_name, index.span)
 
 
 # -- indexes ----------------------------------------------------------------------------------
-def _attribute_name(index) -> str:
-    if index.from_field_attribute:
-        return "@unique"
-    return {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}[index.kind]
-
-
 def index_has_fields(ctx, index) -> None:
     if not index.fields:
         ctx.error(
-            f'Error parsing attribute "{_attribute_name(index)}": The list of fields in an index cannot be empty. '
+            f'Error parsing attribute "{index.attribute_name}": The list of fields in an index cannot be empty. '
             "Please specify at least one field.",
             index.span,
         )
@@ -303,14 +296,11 @@ def inverted_indexes(ctx, model) -> None:
         for i, index_field in enumerate(index.fields):
             field = index_field.field
             if index_field.ops is not None:
-                ctx.error(f"{_AT_AT_INDEX}Custom operator classes are not supported with the current connector.", index.span)
+                ctx.error(f'Error parsing attribute "{index.attribute_name}": Custom operator classes are not supported with the current connector.', index.span)
                 break
             if field is None:
                 continue
             if field.scalar_type != "Json" and not field.is_list:
-                ctx.error(f"{_AT_AT_INDEX}The Gin index type does not support the type of the field `{field.name}`.", index.span)
+                ctx.error(f'Error parsing attribute "{index.attribute_name}": The Gin index type does not support the type of the field `{field.name}`.', index.span)
             if field.scalar_type == "Json" and i < last:
-                ctx.error(f"{_AT_AT_INDEX}A `Json` column is only allowed as the last column of an inverted index.", index.span)
-
-
-_AT_AT_INDEX = 'Error parsing attribute "@@index": '
+                ctx.error(f'Error parsing attribute "{index.attribute_name}": A `Json` column is only allowed as the last column of an inverted index.', index.span)
