@@ -132,7 +132,8 @@ _UNFIT_KEY_TYPES = {
 
 def key_column_types(ctx, model) -> None:
     """Keys on column types the database cannot index: MySQL's TEXT/BLOB without a ``length``,
-    SQL Server's ``Text``, ``NText``, ``Image``, ``Xml`` and ``(Max)`` types."""
+    SQL Server's ``Text``, ``NText``, ``Image``, ``Xml`` and ``(Max)`` types, and on SQL Server
+    no ``Bytes`` in a primary key (the first unfit field of the key is reported)."""
     unfit = _UNFIT_KEY_TYPES.get(ctx.connector.provider)
     if unfit is None:
         return
@@ -146,9 +147,14 @@ def key_column_types(ctx, model) -> None:
         else:
             ctx.error(f"You cannot define an index on fields with native type `{name}` of {database}.{hint}", index.span)
     pk = model.primary_key
-    name = next(filter(None, map(unfit_type, pk.index_fields)), None) if pk is not None else None
-    if name is not None:
-        ctx.error(f"Native type `{name}` of {database} cannot be used on a field that is `@id` or `@@id`.{hint}", pk.span)
+    for index_field in pk.index_fields if pk is not None else ():
+        name = unfit_type(index_field)
+        if name is not None:
+            ctx.error(f"Native type `{name}` of {database} cannot be used on a field that is `@id` or `@@id`.{hint}", pk.span)
+            return
+        if database == "SQL Server" and index_field.field.scalar_type == "Bytes":
+            ctx.error("Invalid model: Using Bytes type is not allowed in the model's id.", pk.span)
+            return
 
 
 def primary_key_arguments_supported(ctx, model) -> None:
