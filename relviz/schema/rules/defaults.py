@@ -1,14 +1,17 @@
 """``@default`` strings that must parse: JSON for ``Json`` fields, RFC 3339 for ``DateTime``,
-a decimal number for ``Decimal``; each item of a list default too.
+a decimal number for ``Decimal``, base64 for ``Bytes``; each item of a list default too.
 
-The reasons in parentheses are the ones Prisma's parsers give (serde_json, chrono, bigdecimal).
+The reasons in parentheses are the ones Prisma's parsers give (serde_json, chrono, bigdecimal,
+base64).
 """
 
 from __future__ import annotations
 
+import re
+
 from relviz.syntax.nodes import ArrayValue, StringValue
 
-__all__ = ["decimal_error", "default_value_parses", "json_error", "rfc3339_error"]
+__all__ = ["base64_error", "decimal_error", "default_value_parses", "json_error", "rfc3339_error"]
 
 
 def default_value_parses(ctx, field) -> None:
@@ -28,12 +31,31 @@ def _string_parses(ctx, scalar_type: str, value: StringValue) -> None:
         reason, what = json_error(text), 'attribute "@default": Parse error: "{}" is not a valid JSON string.'
     elif scalar_type == "DateTime":
         reason, what = rfc3339_error(text), 'attribute "@default": Parse error: "{}" is not a valid rfc3339 datetime string.'
+    elif scalar_type == "Bytes":
+        reason, what = base64_error(text), 'attribute "@default": Parse error: "{}" is not a valid base64 string.'
     elif scalar_type == "Decimal":  # (Prisma names the attribute without its `@` here)
         reason, what = decimal_error(text), 'attribute "default": Parse error: "{}" is not a valid decimal.'
     else:
         return
     if reason is not None:
         ctx.error(f"Error parsing {what.format(text)} ({reason})", value.span)
+
+
+# -- base64, as Rust's base64 crate decodes it (standard alphabet, padded, canonical) -------------
+_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:([A-Za-z0-9+/]{2})==|([A-Za-z0-9+/]{3})=)?")
+_BASE64_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def base64_error(text: str) -> str | None:
+    """None for standard, padded base64 whose last character carries no stray bits, else the
+    reason Prisma gives."""
+    m = _BASE64.fullmatch(text)
+    if m is not None:
+        two, three = m[1], m[2]
+        unused_bits = 0b1111 if two else 0b11 if three else 0
+        if not unused_bits or not _BASE64_DIGITS.index((two or three)[-1]) & unused_bits:
+            return None
+    return "Could not convert from `base64 encoded bytes` to `PrismaValue::Bytes`"
 
 
 # -- decimal numbers, with Rust's bigdecimal's messages -----------------------------------------
