@@ -1,6 +1,7 @@
 """Compare relviz's diagnostics with Prisma's on mutated copies of the corpus schemas.
 
-    python tests/oracle/mutants.py [--seed N] [--per-schema K] [--keep DIR] [--gentle] [--validate] [--dmmf] [--ddl]
+    python tests/oracle/mutants.py [--seed N] [--per-schema K] [--keep DIR] [--split N] [--gentle]
+                                   [--validate] [--dmmf] [--ddl]
 
 A developer's tool, not a test: it needs node and Prisma's engines through the oracle script
 (``$PRISMA_ORACLE``; by default ``oracle/oracle.mjs`` in the ``shared`` folder beside this repository). Each valid relational schema of ``tests/fixtures/real`` is copied
@@ -15,7 +16,8 @@ source lines) is compared too. With ``--dmmf``, every copy Prisma accepts is als
 ``get_dmmf`` against ``Schema.to_dmmf``, as printed); with ``--ddl``, on the SQL Prisma Migrate
 writes for it, as PostgreSQL and as SQLite (``Schema.to_sql``). ``--gentle`` makes changes a
 schema may well survive (types, defaults, native types, maps, indexes), so that more copies
-reach those comparisons.
+reach those comparisons. ``--split N`` cuts each copy into N files at block starts (one of them
+mutated), so that the copies are multi-file schemas.
 """
 
 from __future__ import annotations
@@ -207,36 +209,55 @@ def mutate_relation(text: str, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def prisma_lint(path: Path) -> list | None:
+# A copy is one mutated file, or (with --split) a folder holding a multi-file schema.
+def schema_files(copy: Path) -> list[Path]:
+    return sorted(copy.glob("*.prisma")) if copy.is_dir() else [copy]
+
+
+def copy_text(copy: Path) -> str:
+    return "".join(path.read_text() for path in schema_files(copy))
+
+
+def relviz_schema(copy: Path, validate: bool = True):
+    """relviz's reading of a copy, each file named as Prisma names it (its base name)."""
+    from relviz.errors import SourceFile
+    from relviz.schema.schema import _build
+
+    return _build([SourceFile(path.name, path.read_text()) for path in schema_files(copy)], validate)
+
+
+def prisma_lint(copy: Path) -> list | None:
     try:
-        return json.loads(prisma_output("lint", str(path)))
+        return json.loads(prisma_output("lint", copy))
     except json.JSONDecodeError:
         return None
 
 
-def prisma_output(*args: str) -> str:
-    """What the oracle prints for ``args`` (its error text, when it refuses). Read through a
-    file: node writes to a file at once, but may exit before a pipe has taken all of a long answer."""
+def prisma_output(command: str, copy: Path, *options: str) -> str:
+    """What the oracle prints for ``command`` on a copy (its error text, when it refuses). Read
+    through a file: node writes to a file at once, but may exit before a pipe has taken all of a
+    long answer."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
-        subprocess.run(["node", str(ORACLE), *args], stdout=out, stderr=subprocess.DEVNULL)
+        files = [str(path) for path in schema_files(copy)]
+        subprocess.run(["node", str(ORACLE), command, *options, *files], stdout=out, stderr=subprocess.DEVNULL)
         out.seek(0)
         return out.read()
 
 
-def relviz_verdict(path: Path) -> str:
+def relviz_verdict(copy: Path) -> str:
     """What ``relviz check`` prints: ``valid``, or the errors in Prisma's format and order."""
     try:
-        relviz.parse(path.read_text(), path.name)
+        relviz_schema(copy)
     except relviz.SchemaError as e:
         return str(e) + "\n"
     return "valid\n"
 
 
-def relviz_outputs(path: Path, dmmf: bool, ddl: bool) -> dict[str, str]:
+def relviz_outputs(copy: Path, dmmf: bool, ddl: bool) -> dict[str, str]:
     """The model's answers to compare for a schema Prisma accepts, by what they are."""
     from relviz.dmmf import dumps
 
-    schema = relviz.parse(path.read_text(), path.name)
+    schema = relviz_schema(copy)
     out = {}
     if dmmf:
         out["dmmf"] = dumps(schema.to_dmmf()) + "\n"
@@ -246,24 +267,47 @@ def relviz_outputs(path: Path, dmmf: bool, ddl: bool) -> dict[str, str]:
     return out
 
 
-def prisma_outputs(path: Path, dmmf: bool, ddl: bool) -> dict[str, str]:
+def prisma_outputs(copy: Path, dmmf: bool, ddl: bool) -> dict[str, str]:
     out = {}
     if dmmf:
-        out["dmmf"] = prisma_output("dmmf", str(path))
+        out["dmmf"] = prisma_output("dmmf", copy)
     if ddl:
         for dialect in DDL_DIALECTS:
-            out[dialect] = prisma_output("ddl", "--provider", dialect, str(path))
+            out[dialect] = prisma_output("ddl", copy, "--provider", dialect)
     return out
 
 
 DDL_DIALECTS = ("postgresql", "sqlite")
 
 
-def relviz_lint(path: Path) -> list:
-    schema = relviz.parse(path.read_text(), path.name, validate=False)
+def relviz_lint(copy: Path) -> list:
+    schema = relviz_schema(copy, validate=False)
     return [
-        (d.file.utf16_offset(d.start), d.file.utf16_offset(d.end), d.message, d.is_warning) for d in schema.diagnostics
+        (d.file.name, d.file.utf16_offset(d.start), d.file.utf16_offset(d.end), d.message, d.is_warning)
+        for d in schema.diagnostics
     ]
+
+
+BLOCK_START = re.compile(r"(?m)^(?=(?:model|enum|view|type|datasource|generator)\s+\w+\s*\{)")
+
+
+def write_copy(folder: Path, name: str, text: str, mutated, split: int, rng: random.Random) -> Path:
+    """One mutated copy of ``text``: a file, or with ``split`` > 1 that many files cut at block
+    starts (one of them mutated), in a folder."""
+    if split <= 1:
+        path = folder / f"{name}.prisma"
+        path.write_text(mutated(text, rng))
+        return path
+    starts = [m.start() for m in BLOCK_START.finditer(text)][1:]
+    cuts = sorted(rng.sample(starts, min(split - 1, len(starts))))
+    parts = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    k = rng.randrange(len(parts))
+    parts[k] = mutated(parts[k], rng)
+    copy = folder / name
+    copy.mkdir(exist_ok=True)
+    for i, part in enumerate(parts):
+        (copy / f"part{i + 1}.prisma").write_text(part)
+    return copy
 
 
 def main() -> int:
@@ -271,6 +315,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--per-schema", type=int, default=5)
     ap.add_argument("--keep", help="write the mutated schemas here (default: a temporary folder)")
+    ap.add_argument("--split", type=int, default=1, help="cut each copy into N files, one multi-file schema")
     ap.add_argument("--gentle", action="store_true", help="changes a schema may survive (to compare DMMF and SQL)")
     ap.add_argument("--validate", action="store_true", help="also compare the printed verdict (errors in Prisma's order)")
     ap.add_argument("--dmmf", action="store_true", help="also compare the DMMF of every copy Prisma accepts")
@@ -288,9 +333,8 @@ def main() -> int:
         if 'provider = "mongodb"' in text:
             continue
         for k in range(args.per_schema):
-            path = folder / f"{source.stem}-{k}.prisma"
-            path.write_text((mutate_gently if args.gentle else mutate)(text, rng))
-            originals[path] = text
+            copy = write_copy(folder, f"{source.stem}-{k}", text, mutate_gently if args.gentle else mutate, args.split, rng)
+            originals[copy] = text
     paths = list(originals)
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         answers = list(pool.map(prisma_lint, paths))
@@ -303,23 +347,23 @@ def main() -> int:
         if answer is None:
             print(f"{path.name}: the oracle gave no answer")
             continue
-        want = sorted((d["start"], d["end"], d["text"], d["is_warning"]) for d in answer)
+        want = sorted((d["file_name"], d["start"], d["end"], d["text"], d["is_warning"]) for d in answer)
         got = sorted(relviz_lint(path))
         if got == want:
             continue
         differ += 1
         print_mutation(path, originals[path])
-        for start, end, text, _ in sorted(set(want) - set(got)):
-            print(f"  Prisma only {start}-{end}: {text[:140]}")
-        for start, end, text, _ in sorted(set(got) - set(want)):
-            print(f"  relviz only {start}-{end}: {text[:140]}")
+        for file_name, start, end, text, _ in sorted(set(want) - set(got)):
+            print(f"  Prisma only {file_name}:{start}-{end}: {text[:140]}")
+        for file_name, start, end, text, _ in sorted(set(got) - set(want)):
+            print(f"  relviz only {file_name}:{start}-{end}: {text[:140]}")
     print(f"{differ} of {len(paths)} mutated schemas differ ({folder})")
     return 1 if differ else 0
 
 
 def print_mutation(path: Path, original: str) -> None:
     print(f"--- {path.name}")
-    for line in difflib.unified_diff(original.split("\n"), path.read_text().split("\n"), lineterm="", n=0):
+    for line in difflib.unified_diff(original.split("\n"), copy_text(path).split("\n"), lineterm="", n=0):
         if not line.startswith(("---", "+++")):
             print("    " + line[:150])
 
@@ -327,7 +371,7 @@ def print_mutation(path: Path, original: str) -> None:
 def compare_verdicts(paths: list, originals: dict) -> int:
     """``prisma validate``'s text against relviz's, for every copy; prints the first differing line."""
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-        wanted = list(pool.map(lambda p: prisma_output("validate", str(p)), paths))
+        wanted = list(pool.map(lambda p: prisma_output("validate", p), paths))
     differ = 0
     for path, want in zip(paths, wanted):
         got = relviz_verdict(path)
