@@ -161,8 +161,8 @@ def mutate_gently(text: str, rng: random.Random) -> str:
                 lines.insert(close, rng.choice([f"  @@index([{name}])", f"  @@unique([{name}])"]))
         else:
             header = max((k for k in range(i) if lines[k].startswith("model ")), default=None)
-            if header is not None:
-                close = next(k for k in range(header, len(lines)) if lines[k].startswith("}"))
+            close = next((k for k in range(i, len(lines)) if lines[k].startswith("}")), None)
+            if header is not None and close is not None:
                 lines.insert(close, f'  @@map("{lines[header].split()[1].lower()}_tbl")')
         lines[i] = f"{indent}{name}{blank}{type_name}{mark}{rest}"
         text = "\n".join(lines)
