@@ -146,7 +146,36 @@ def native_type_arguments(ctx, field) -> None:
 
 
 _SCALE_OVER_PRECISION = "scale > precision"
-_TIMES = ("Timestamp", "Timestamptz", "Time", "Timetz")
+
+
+# Prisma's connectors' ranges for native type arguments, in the order they are tried (the first
+# that applies is reported): (types, which argument, lowest, highest, message).
+_BEYOND = float("inf")
+_POSTGRES_RANGES = (
+    (("Decimal",), 0, 1, 1000, "Precision must be positive with a maximum value of 1000."),
+    (("Bit", "VarBit"), 0, 1, _BEYOND, "M must be a positive integer."),
+    (("Timestamp", "Timestamptz", "Time", "Timetz"), 0, 0, 6, "M can range from 0 to 6."),
+)
+_ARGUMENT_RANGES = {
+    "postgresql": _POSTGRES_RANGES,
+    "cockroachdb": _POSTGRES_RANGES,
+    "mysql": (
+        (("Decimal",), 0, 0, 65, "Precision can range from 1 to 65."),
+        (("Decimal",), 1, 0, 30, "Scale can range from 0 to 30."),
+        (("Bit",), 0, 1, 64, "M can range from 1 to 64."),
+        (("Char",), 0, 0, 255, "M can range from 0 to 255."),
+        (("VarChar",), 0, 0, 65535, "M can range from 0 to 65,535."),
+    ),
+    "sqlserver": (
+        (("Decimal",), 0, 1, 38, "Precision can range from 1 to 38."),
+        (("Decimal",), 1, 0, 38, "Scale can range from 0 to 38."),
+        (("Float",), 0, 1, 53, "Bits can range from 1 to 53."),
+        (("NVarChar",), 0, 0, 4000, "Length can range from 1 to 4000. For larger sizes, use the `Max` variant."),
+        (("VarChar", "VarBinary"), 0, 0, 8000, "Length can range from 1 to 8000. For larger sizes, use the `Max` variant."),
+        (("NChar",), 0, 0, 4000, "Length can range from 1 to 4000."),
+        (("Char", "Binary"), 0, 0, 8000, "Length can range from 1 to 8000."),
+    ),
+}
 
 
 def _argument_out_of_range(provider: str, name: str, args: list, scalar_type: str) -> str | None:
@@ -155,41 +184,11 @@ def _argument_out_of_range(provider: str, name: str, args: list, scalar_type: st
     n = [int(a) for a in args if a.isdigit()]
     if name == "Decimal" and len(n) == 2 and n[1] > n[0]:
         return _SCALE_OVER_PRECISION
-    if provider in ("postgresql", "cockroachdb"):
-        if name == "Decimal" and n and (n[0] > 1000 or n[0] == 0):
-            return "Precision must be positive with a maximum value of 1000."
-        if name in ("Bit", "VarBit") and n == [0]:
-            return "M must be a positive integer."
-        if name in _TIMES and n and n[0] > 6:
-            return "M can range from 0 to 6."
-    elif provider == "mysql":
-        if name == "Decimal" and n and n[0] > 65:
-            return "Precision can range from 1 to 65."
-        if name == "Decimal" and len(n) == 2 and n[1] > 30:
-            return "Scale can range from 0 to 30."
-        if name == "Bit" and n and (n[0] == 0 or n[0] > 64):
-            return "M can range from 1 to 64."
-        if name == "Char" and n and n[0] > 255:
-            return "M can range from 0 to 255."
-        if name == "VarChar" and n and n[0] > 65535:
-            return "M can range from 0 to 65,535."
-        if name == "Bit" and n and n[0] > 1 and scalar_type == "Boolean":
-            return "only Bit(1) can be used as Boolean."
-    elif provider == "sqlserver":
-        if name == "Decimal" and n and (n[0] == 0 or n[0] > 38):
-            return "Precision can range from 1 to 38."
-        if name == "Decimal" and len(n) == 2 and n[1] > 38:
-            return "Scale can range from 0 to 38."
-        if name == "Float" and n and (n[0] == 0 or n[0] > 53):
-            return "Bits can range from 1 to 53."
-        if name == "NVarChar" and n and n[0] > 4000:
-            return "Length can range from 1 to 4000. For larger sizes, use the `Max` variant."
-        if name in ("VarChar", "VarBinary") and n and n[0] > 8000:
-            return "Length can range from 1 to 8000. For larger sizes, use the `Max` variant."
-        if name == "NChar" and n and n[0] > 4000:
-            return "Length can range from 1 to 4000."
-        if name in ("Char", "Binary") and n and n[0] > 8000:
-            return "Length can range from 1 to 8000."
+    for names, i, low, high, message in _ARGUMENT_RANGES.get(provider, ()):
+        if name in names and len(n) > i and not low <= n[i] <= high:
+            return message
+    if provider == "mysql" and name == "Bit" and n and n[0] > 1 and scalar_type == "Boolean":
+        return "only Bit(1) can be used as Boolean."
     return None
 
 
