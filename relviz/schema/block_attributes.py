@@ -194,8 +194,6 @@ def _index_field_refs(ctx: Context, model: Model, expr, attribute):
     return out
 
 
-
-
 def _operator_class_problem(ops) -> str | None:
     """What is wrong with an ``ops:`` value, in Prisma's words; None for a known class or ``raw("...")``."""
     if isinstance(ops, ConstantValue):

@@ -173,8 +173,6 @@ def primary_key_arguments_supported(ctx, model) -> None:
             )
 
 
-
-
 def index_length_supported(ctx, index) -> None:
     """``length`` in an index only on MySQL."""
     if ctx.connector.provider == "mysql" or all(f.length is None for f in index.fields):
@@ -298,15 +296,16 @@ def inverted_indexes(ctx, model) -> None:
     for index in model._prisma_indexes:
         if index.index_type != "Gin":
             continue
+        prefix = f'Error parsing attribute "{index.attribute_name}": '
         last = len(index.fields) - 1
         for i, index_field in enumerate(index.fields):
             field = index_field.field
             if index_field.ops is not None:
-                ctx.error(f'Error parsing attribute "{index.attribute_name}": Custom operator classes are not supported with the current connector.', index.span)
+                ctx.error(f"{prefix}Custom operator classes are not supported with the current connector.", index.span)
                 break
             if field is None:
                 continue
             if field.scalar_type != "Json" and not field.is_list:
-                ctx.error(f'Error parsing attribute "{index.attribute_name}": The Gin index type does not support the type of the field `{field.name}`.', index.span)
+                ctx.error(f"{prefix}The Gin index type does not support the type of the field `{field.name}`.", index.span)
             if field.scalar_type == "Json" and i < last:
-                ctx.error(f'Error parsing attribute "{index.attribute_name}": A `Json` column is only allowed as the last column of an inverted index.', index.span)
+                ctx.error(f"{prefix}A `Json` column is only allowed as the last column of an inverted index.", index.span)
