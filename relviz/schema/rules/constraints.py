@@ -215,10 +215,9 @@ def index_name_is_unique(ctx, model, index) -> None:
     if not scopes:
         return
     attribute = getattr(index, "_attribute", None)
-    label = "@unique" if index.from_field_attribute else {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}[index.kind]
     span = _map_span(attribute, index.span, ("map", "name"))  # (an index points at its name: too)
     for scope in scopes:
-        ctx.error(f'Error parsing attribute "{label}": {_message(name, scope, model)}', span)
+        ctx.error(f'Error parsing attribute "{index.attribute_name}": {_message(name, scope, model)}', span)
 
 
 def relation_name_is_unique(ctx, relation) -> None:

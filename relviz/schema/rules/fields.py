@@ -396,5 +396,6 @@ def mongodb_duplicate_indexes(ctx, model) -> None:
     keys = [tuple(f.field for f in index.fields) for index in model._prisma_indexes]
     for index, key in zip(model._prisma_indexes, keys):
         if keys.count(key) > 1:
+            # (not Index.attribute_name: Prisma names an `@unique` here `@@unique` too)
             label = {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}[index.kind]
             ctx.error(f'Error parsing attribute "{label}": Index already exists in the model.', index.span)
