@@ -22,7 +22,6 @@ from relviz.syntax.nodes import (
 
 __all__ = ["parse_file"]
 
-BLOCK_KEYWORDS = frozenset(("model", "view", "type", "enum"))
 CONFIG_KEYWORDS = frozenset(("datasource", "generator"))
 
 INVALID_TOP_LINE = "Error validating: This line is invalid. It does not start with any known Prisma schema keyword."
@@ -533,7 +532,7 @@ class _Parser:
             doc = "\n".join(docs) if docs else None
             docs = []
             header = _HEADER.match(lines[n], at)
-            if header and (header[1] in BLOCK_KEYWORDS or header[1] in CONFIG_KEYWORDS):
+            if header is not None:  # (its pattern names only the keywords Prisma knows)
                 close = self.closing_line(n)
                 if close is not None:
                     parse = self.config_block if header[1] in CONFIG_KEYWORDS else self.block
