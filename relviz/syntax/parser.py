@@ -496,12 +496,19 @@ class _Parser:
     def span(self, start: int, end: int) -> Span:
         return Span(self.source, start, end)
 
-    def line_error(self, message: str, n: int) -> None:
-        """An error over line ``n`` from its first non-blank character through its newline."""
+    def line_error(self, message: str, n: int, at: int = 0) -> None:
+        """An error over line ``n`` (read from column ``at``) from its first non-blank character
+        through its newline."""
+        self.diagnostics.append(Diagnostic(message, self.source, self.first_char(n, at), self.line_end(n)))
+
+    def first_char(self, n: int, at: int = 0) -> int:
+        """Offset of the first non-blank character of line ``n`` from column ``at``."""
         line = self.lines[n]
-        start = self.offsets[n] + len(line) - len(line.lstrip(" \t"))
-        end = min(self.offsets[n] + len(line) + 1, self.text_length)
-        self.diagnostics.append(Diagnostic(message, self.source, start, end))
+        return self.offsets[n] + len(line) - len(line[at:].lstrip(" \t"))
+
+    def block_end(self, close: int) -> int:
+        """Offset just past the ``}`` that starts line ``close`` (after its blanks)."""
+        return self.offsets[close] + self.lines[close].index("}") + 1
 
     def line_end(self, n: int) -> int:
         """Offset just past line ``n``'s newline (Prisma's member spans take the newline in)."""
@@ -538,7 +545,7 @@ class _Parser:
                     parse = self.config_block if header[1] in CONFIG_KEYWORDS else self.block
                     ast.tops.append(parse(header, n, close, doc))
                     # Prisma's grammar reads on right after the `}`: another block may start there.
-                    n, at = close, lines[close].index("}") + 1
+                    n, at = close, self.block_end(close) - self.offsets[close]
                     continue
             arbitrary = _ARBITRARY_HEADER.match(lines[n], at)
             if arbitrary is not None and n + 1 < count:
@@ -546,9 +553,7 @@ class _Parser:
                 if closed is not None:
                     n, at = closed
                     continue
-            line = lines[n]
-            start = self.offsets[n] + len(line) - len(line[at:].lstrip(" \t"))
-            self.diagnostics.append(Diagnostic(INVALID_TOP_LINE, self.source, start, self.line_end(n)))
+            self.line_error(INVALID_TOP_LINE, n, at)
             n, at = n + 1, 0
         ast.diagnostics = self.diagnostics
         return ast
@@ -576,7 +581,7 @@ class _Parser:
 
     def header_spans(self, header, n: int, close: int) -> tuple[Span, Span]:
         base = self.offsets[n]
-        whole = self.span(base + header.start(1), self.offsets[close] + self.lines[close].index("}") + 1)
+        whole = self.span(base + header.start(1), self.block_end(close))
         return whole, self.span(base + header.start(2), base + header.end(2))
 
     # -- model, view, type, enum -------------------------------------------------------------
@@ -756,9 +761,7 @@ class _Parser:
                     continue
             self.line_error(INVALID_ENUM_LINE, k)
         if not members:
-            start = self.offsets[n] + len(self.lines[n]) - len(self.lines[n].lstrip(" \t"))
-            end = self.offsets[close] + self.lines[close].index("}") + 1
-            self.diagnostics.append(Diagnostic(EMPTY_ENUM, self.source, start, end))
+            self.diagnostics.append(Diagnostic(EMPTY_ENUM, self.source, self.first_char(n), self.block_end(close)))
         return members, attributes
 
     def composite_field_attributes(self, field: FieldDecl) -> None:
