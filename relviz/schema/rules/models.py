@@ -152,7 +152,7 @@ def key_column_types(ctx, model) -> None:
         if name is not None:
             ctx.error(f"Native type `{name}` of {database} cannot be used on a field that is `@id` or `@@id`.{hint}", pk.span)
             return
-        if database == "SQL Server" and index_field.field.scalar_type == "Bytes":
+        if ctx.connector.provider == "sqlserver" and index_field.field.scalar_type == "Bytes":
             ctx.error("Invalid model: Using Bytes type is not allowed in the model's id.", pk.span)
             return
 
