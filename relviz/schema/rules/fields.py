@@ -135,17 +135,9 @@ def native_type_arguments(ctx, field) -> None:
     if kind is not None and not _parses(kind[2], args):
         ctx.error(f"Expected {kind[0]}, but found ({', '.join(args)}).", attribute.span)
         return
-    message = _argument_out_of_range(provider, native.name, args, field.scalar_type)
+    message = _arguments_in_range(ctx.connector, native.name, args, field.scalar_type)
     if message is not None:
-        database = ctx.connector.name
-        described = f"{native.name}({','.join(args)})"
-        if message == _SCALE_OVER_PRECISION:
-            ctx.error(f"The scale must not be larger than the precision for the {described} native type in {database}.", attribute.span)
-        else:
-            ctx.error(f"Argument M is out of range for native type `{described}` of {database}: {message}", attribute.span)
-
-
-_SCALE_OVER_PRECISION = "scale > precision"
+        ctx.error(message, attribute.span)
 
 
 # Prisma's connectors' ranges for native type arguments, in the order they are tried (the first
@@ -178,18 +170,23 @@ _ARGUMENT_RANGES = {
 }
 
 
-def _argument_out_of_range(provider: str, name: str, args: list, scalar_type: str) -> str | None:
+def _arguments_in_range(connector, name: str, args: list, scalar_type: str) -> str | None:
     """What the database's connector says of arguments out of its range (the first rule that
     applies, in Prisma's order), or None. ``args`` have parsed as numbers (or SQL Server's ``Max``)."""
     n = [int(a) for a in args if a.isdigit()]
+    described = f"{name}({','.join(args)})"
     if name == "Decimal" and len(n) == 2 and n[1] > n[0]:
-        return _SCALE_OVER_PRECISION
-    for names, i, low, high, message in _ARGUMENT_RANGES.get(provider, ()):
-        if name in names and len(n) > i and not low <= n[i] <= high:
-            return message
-    if provider == "mysql" and name == "Bit" and n and n[0] > 1 and scalar_type == "Boolean":
-        return "only Bit(1) can be used as Boolean."
-    return None
+        return f"The scale must not be larger than the precision for the {described} native type in {connector.name}."
+    reason = next(
+        (message for names, i, low, high, message in _ARGUMENT_RANGES.get(connector.provider, ())
+         if name in names and len(n) > i and not low <= n[i] <= high),
+        None,
+    )
+    if reason is None and connector.provider == "mysql" and name == "Bit" and n and n[0] > 1 and scalar_type == "Boolean":
+        reason = "only Bit(1) can be used as Boolean."
+    if reason is None:
+        return None
+    return f"Argument M is out of range for native type `{described}` of {connector.name}: {reason}"
 
 
 _SCALAR_LISTS = ("postgresql", "cockroachdb", "mongodb", None)
