@@ -12,6 +12,7 @@ _SCOPES = {
     "mysql": ("GlobalForeignKey", "ModelKeyIndex"),
     "sqlite": ("GlobalKeyIndex",),
     "sqlserver": ("GlobalPrimaryKeyForeignKeyDefault", "ModelPrimaryKeyKeyIndex"),
+    "mongodb": ("ModelKeyIndex",),
 }
 _NAMED_PRIMARY_KEYS = ("postgresql", "cockroachdb", "sqlserver")
 # kind of constraint -> the scopes it is checked against, in Prisma's order
@@ -134,7 +135,7 @@ class ConstraintNames:
             if index.db_name:
                 name = index.db_name
             else:
-                columns = [f.field.column_name for f in index.fields]
+                columns = [_column_path(f) for f in index.fields]
                 name = index_name(model.table_name, columns, index.kind == "unique", self.limit)
             self._index_names[index] = name
         return name
@@ -163,6 +164,20 @@ class ConstraintNames:
             if scope in self.scopes and scope.startswith("Model") and self.counts.get((scope, model, name), 0) > 1:
                 found.append(scope)
         return found
+
+
+def _column_path(index_field) -> str:
+    """An indexed field's name in a constraint name: its column, or on MongoDB the database names
+    along a composite type's path, joined by ``_`` (``addr_st`` for ``address.street``)."""
+    field = index_field.field
+    if not index_field.path:
+        return field.column_name
+    names = [field.column_name]
+    for part in index_field.path[1:]:
+        composite = field.composite_type if field is not None else None
+        field = composite._by_name.get(part) if composite is not None else None
+        names.append(field.column_name if field is not None else part)
+    return "_".join(names)
 
 
 class _Holder:

@@ -383,14 +383,16 @@ def mongodb_ids(ctx, model) -> None:
 
 
 def mongodb_duplicate_indexes(ctx, model) -> None:
-    """On MongoDB, two indexes over the same fields are one too many."""
+    """On MongoDB, two indexes over the same fields are one too many (and a unique id is one already)."""
     if not ctx.connector.is_mongo:
         return
     pk = model.primary_key
     for index in model._prisma_indexes:
         if index.from_field_attribute and pk is not None and tuple(pk.fields) == (index.fields[0].field,):
             ctx.error('Error parsing attribute "@unique": The same field cannot be an id and unique on MongoDB.', index.span)
-    keys = [tuple(f.field for f in index.fields) for index in model._prisma_indexes]
+    # The same fields (or paths into a composite type) with the same sort order as written:
+    # `x(sort: Asc)` and `x` are two indexes to Prisma; the kind of index does not count.
+    keys = [tuple((tuple(f.path) if f.path else f.field, f.sort) for f in index.fields) for index in model._prisma_indexes]
     for index, key in zip(model._prisma_indexes, keys):
         if keys.count(key) > 1:
             # (not Index.attribute_name: Prisma names an `@unique` here `@@unique` too)

@@ -29,6 +29,7 @@ def validate_models(ctx) -> bool:
         constraints.primary_key_name_is_unique(ctx, model)
         field_rules.primary_key_supported(ctx, model)
         primary_key_arguments_supported(ctx, model)
+        only_one_fulltext_index(ctx, model)
         schemas(ctx, model, "model")
         key_column_types(ctx, model)
         field_rules.mongodb_duplicate_indexes(ctx, model)
@@ -261,6 +262,19 @@ def index_has_fields(ctx, index) -> None:
             "Please specify at least one field.",
             index.span,
         )
+
+
+def only_one_fulltext_index(ctx, model) -> None:
+    """MongoDB has one text index per collection: with two ``@@fulltext``, each is reported."""
+    if not ctx.connector.is_mongo:
+        return
+    fulltext = [index for index in model._prisma_indexes if index.kind == "fulltext"]
+    if len(fulltext) > 1:
+        for index in fulltext:
+            ctx.error(
+                'Error parsing attribute "@@fulltext": The current connector only allows one fulltext attribute per model',
+                index.span,
+            )
 
 
 def fulltext_supported(ctx, index) -> None:
