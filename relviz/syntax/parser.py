@@ -46,46 +46,60 @@ _HEADER = re.compile(r"[ \t]*(model|view|type|enum|datasource|generator)[ \t]*([
 _LEGACY_COLON = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]*(:)")
 _ARBITRARY_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
 _CLOSE_LINE = re.compile(r"^[ \t]*\}", re.M)
-# Strings first, so that a `/*` inside a string is left alone.
-_BLOCK_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/', re.S)
+# Strings and line comments first, so that a `/*` inside either is left alone.
+_BLOCK_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|//[^\n]*|/\*.*?\*/', re.S)
 
 
 def _block_comments(text: str):
     """``/* ... */`` comments: the text with them blanked out (newlines kept, so offsets hold),
     and their documentation by the line they end on: Prisma reads them as doc comments.
 
-    Returns ``(text, leading, trailing, covered)``: ``leading`` maps the last line of a comment
-    standing alone to its text, ``trailing`` a line that ends with a comment to its text, and
+    Returns ``(text, leading, inline, trailing, covered)``: ``leading`` maps the last line of a
+    comment standing alone to its text, ``inline`` the last line of a comment that a member or
+    block follows on that line, ``trailing`` the line where a member ends with a comment, and
     ``covered`` holds every line a standalone comment spans.
+
+    Prisma's grammar takes a block comment where a line starts (then the line may go on after
+    it) or where it ends (a trailing comment); a comment with text both before and after it is
+    no comment to Prisma, so it is left in the text, and its lines read as the lines they are.
     """
     leading: dict[int, str] = {}
+    inline: dict[int, str] = {}
     trailing: dict[int, str] = {}
     covered: set[int] = set()
     if "/*" not in text:
-        return text, leading, trailing, covered
+        return text, leading, inline, trailing, covered
     pieces = []
     last = 0
     for m in _BLOCK_COMMENT.finditer(text):
         body = m.group()
-        if body[0] == '"':
+        if body[0] != "/" or body[1] == "/":  # a string or a line comment
             continue
         start, end = m.span()
         first_line, last_line = text.count("\n", 0, start), text.count("\n", 0, end)
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         before = text[line_start:start].strip()
+        if "{" in before:  # a block's header: its `{` takes the rest of the line, comment and all
+            continue
+        if before == "}":  # the end of a block: what follows starts anew
+            before = ""
         after = text[end: line_end if line_end != -1 else len(text)].strip()
         doc = body[2:-2].strip()
         if not before and not after:
             leading[last_line] = doc
             covered.update(range(first_line, last_line + 1))
         elif not after:
-            trailing[last_line] = doc
+            trailing[first_line] = doc
+        elif not before:
+            inline[last_line] = doc
+        else:
+            continue
         pieces.append(text[last:start])
         pieces.append(re.sub(r"[^\n]", " ", body))
         last = end
     pieces.append(text[last:])
-    return "".join(pieces), leading, trailing, covered
+    return "".join(pieces), leading, inline, trailing, covered
 _ENUM_VALUE = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9_-]*)(?:[ \t]+(?=@)|[ \t]*$)")
 # Attributes in the form `prisma format` writes, read without the tokenizer: `@id`, `@db.Text`,
 # `@default(now())`, `@map("name")`, `@db.VarChar(255)`,
@@ -481,7 +495,7 @@ class _Parser:
         self.source = source
         self.diagnostics: list[Diagnostic] = []
         self.line = _LineParser(source, self.diagnostics)
-        text, self.comment_docs, self.trailing_docs, self.comment_lines = _block_comments(source.text)
+        text, self.comment_docs, self.inline_docs, self.trailing_docs, self.comment_lines = _block_comments(source.text)
         self.lines = text.split("\n")
         self.offsets = [0, *accumulate([len(line) + 1 for line in self.lines])]
         # The lines that close a block (start with `}`), in order, for `closing_line`.
@@ -523,19 +537,19 @@ class _Parser:
         while n < count:
             stripped = lines[n][at:].strip()
             if not stripped:
-                if at:
-                    at = 0
-                elif n in self.comment_docs:
+                if n in self.comment_docs:
                     docs.append(self.comment_docs[n])
-                elif n not in self.comment_lines:
+                elif not at and n not in self.comment_lines:
                     docs = []
-                n += 1
+                n, at = n + 1, 0
                 continue
             if stripped.startswith("//"):
                 if stripped.startswith("///"):
                     docs.append(_doc_text(lines[n][at:].lstrip()))
                 n, at = n + 1, 0
                 continue
+            if n in self.inline_docs:
+                docs.append(self.inline_docs[n])
             doc = "\n".join(docs) if docs else None
             docs = []
             header = _HEADER.match(lines[n], at)
@@ -619,7 +633,7 @@ class _Parser:
         source = self.source
         field_line = _FIELD_LINE.match
         tails = self.tails
-        trailing_docs = self.trailing_docs
+        inline_docs, trailing_docs = self.inline_docs, self.trailing_docs
         text_length = self.text_length
         for k in range(n + 1, close):
             line = lines[k]
@@ -627,6 +641,8 @@ class _Parser:
             if m is None:
                 if self.member_doc(k, line, docs):
                     continue
+                if k in inline_docs:
+                    docs.append(inline_docs[k])
                 member_doc = "\n".join(docs) if docs else None
                 docs = []
                 if line.lstrip()[0] == "@":
@@ -640,6 +656,8 @@ class _Parser:
                 continue
             # The common line, `name Type? @attributes`, read here without further calls.
             member_doc = None
+            if inline_docs and k in inline_docs:
+                docs.append(inline_docs[k])
             if docs:
                 member_doc = "\n".join(docs)
                 docs = []
@@ -732,6 +750,10 @@ class _Parser:
             line = self.lines[k]
             if self.member_doc(k, line, docs):
                 continue
+            if k in self.inline_docs:
+                docs.append(self.inline_docs[k])
+            if k in self.trailing_docs:
+                docs.append(self.trailing_docs[k])
             member_doc = "\n".join(docs) if docs else None
             docs = []
             base = self.offsets[k]
