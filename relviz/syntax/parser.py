@@ -530,7 +530,12 @@ class _Parser:
 
     def parse(self) -> SchemaFileAst:
         ast = SchemaFileAst(self.source)
+        # Comment lines in a row are one comment block to Prisma; its `///` and `/* */` texts
+        # document the block right below it. A blank line after it makes it document nothing, and a
+        # datasource or generator passes it on to the next model, view, type or enum.
         docs: list[str] = []
+        commented = False  # whether the lines just read were comments
+        pending: tuple | None = None  # the comment block a datasource or generator passed on: (text,)
         lines = self.lines
         n, count = 0, len(lines)
         at = 0  # where line n is read from: past a block's `}` when the line goes on after it
@@ -539,25 +544,37 @@ class _Parser:
             if not stripped:
                 if n in self.comment_docs:
                     docs.append(self.comment_docs[n])
-                elif not at and n not in self.comment_lines:
-                    docs = []
+                    commented = True
+                elif n in self.comment_lines:
+                    commented = True
+                elif not at:
+                    docs, commented = [], False
                 n, at = n + 1, 0
                 continue
             if stripped.startswith("//"):
                 if stripped.startswith("///"):
                     docs.append(_doc_text(lines[n][at:].lstrip()))
+                commented = True
                 n, at = n + 1, 0
                 continue
             if n in self.inline_docs:
                 docs.append(self.inline_docs[n])
-            doc = "\n".join(docs) if docs else None
-            docs = []
+                commented = True
+            comment = ("\n".join(docs) if docs else None,) if commented else None
+            docs, commented = [], False
             header = _HEADER.match(lines[n], at)
             if header is not None:  # (its pattern names only the keywords Prisma knows)
                 close = self.closing_line(n)
                 if close is not None:
-                    parse = self.config_block if header[1] in CONFIG_KEYWORDS else self.block
-                    ast.tops.append(parse(header, n, close, doc))
+                    if header[1] in CONFIG_KEYWORDS:
+                        if comment is not None:
+                            pending = comment
+                        ast.tops.append(self.config_block(header, n, close, comment[0] if comment else None))
+                    else:
+                        if comment is None:
+                            comment = pending
+                        pending = None
+                        ast.tops.append(self.block(header, n, close, comment[0] if comment else None))
                     # Prisma's grammar reads on right after the `}`: another block may start there.
                     n, at = close, self.block_end(close) - self.offsets[close]
                     continue

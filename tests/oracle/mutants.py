@@ -56,7 +56,7 @@ TYPE = re.compile(r"^(\s*\w+\s+\w+)(\?|\[\])?")
 
 
 def mutate(text: str, rng: random.Random) -> str:
-    """One to three small changes: a character dropped, a token inserted, a line doubled,
+    """One to three small changes: a character dropped, a token or block comment inserted, a line doubled,
     dropped or moved, a word swapped for another of the schema's, an attribute dropped, a
     type's ``?``/``[]`` changed, another database, another referential action or relationMode."""
     for _ in range(rng.randint(1, 3)):
@@ -95,6 +95,10 @@ def mutate_line(text: str, rng: random.Random, op: int) -> str:
     elif op == 0 and line:
         j = rng.randrange(len(line))
         lines[i] = line[:j] + line[j + 1:]
+    elif op == 1 and rng.random() < 0.3:  # a block comment: a note, or around some of the text
+        start = sum(len(x) + 1 for x in lines[:i]) + rng.randrange(len(line) + 1)
+        end = min(len(text), start + rng.choice([0, 0, rng.randrange(1, 80)]))
+        return text[:start] + rng.choice(["/* note */", "/*", "/* "]) + text[start:end] + (" */" if end > start else "") + text[end:]
     elif op == 1:
         j = rng.randrange(len(line) + 1)
         lines[i] = line[:j] + rng.choice(TOKENS) + line[j:]
