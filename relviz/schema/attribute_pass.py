@@ -15,7 +15,7 @@ from relviz.schema.block_attributes import block_index, model_id, shard_key
 from relviz.schema.default_values import field_default
 from relviz.schema.model import CompositeType, Enum, Field, Index, IndexField, Model, NativeType, PrimaryKey
 from relviz.schema.relation_attributes import relation_field_attributes
-from relviz.schema.resolve import Context, NOT_SCALAR_KINDS
+from relviz.schema.resolve import Context, NOT_SCALAR_KINDS, in_declaration_order
 from relviz.syntax.nodes import Block, NumericValue, StringValue
 
 __all__ = ["resolve_attributes"]
@@ -23,7 +23,7 @@ __all__ = ["resolve_attributes"]
 
 def resolve_attributes(ctx: Context) -> None:
     """Relation fields' attributes first, then every block in declaration order (Prisma's order)."""
-    ordered = list(_in_file_order(ctx))
+    ordered = list(in_declaration_order(ctx))
     for model in ordered:
         if isinstance(model, Model):
             for field in model._all_fields:
@@ -36,17 +36,6 @@ def resolve_attributes(ctx: Context) -> None:
             _enum_attributes(ctx, obj)
         else:
             _composite_type_attributes(ctx, obj)
-
-
-def _in_file_order(ctx: Context):
-    """Models, views, enums and composite types in declaration order, across files."""
-    for ast in ctx.asts:
-        for top in ast.tops:
-            obj = ctx.blocks.get(top.name)
-            if obj is not None and getattr(obj, "_ast", None) is top:
-                yield obj
-            elif id(top) in ctx.duplicates:
-                yield ctx.duplicates[id(top)]
 
 
 def _model_attributes(ctx: Context, model: Model) -> None:

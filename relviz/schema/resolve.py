@@ -13,7 +13,10 @@ from relviz.schema.attributes import Arguments
 from relviz.schema.model import SCALAR_TYPES, CompositeType, Datasource, Enum, EnumValue, Field, Generator, Model
 from relviz.syntax.nodes import ArrayValue, Block, ConfigBlock, ConstantValue, NumericValue, Span, StringValue
 
-__all__ = ["NOT_SCALAR_KINDS", "Context", "RelationAttribute", "python_value", "resolve_names", "resolve_types", "resolve_attributes"]
+__all__ = [
+    "NOT_SCALAR_KINDS", "Context", "RelationAttribute", "in_declaration_order", "python_value", "resolve_names",
+    "resolve_types", "resolve_attributes",
+]
 
 PROVIDER_ALIASES = {"postgres": "postgresql"}
 _RESERVED_SCALARS = _SCALARS = frozenset(SCALAR_TYPES)
@@ -266,12 +269,25 @@ def python_value(expr):
     return expr
 
 
+def in_declaration_order(ctx: Context):
+    """Models, views, enums and composite types (those whose name was taken too) in declaration
+    order, across files: the order in which Prisma's passes walk them."""
+    for ast in ctx.asts:
+        for top in ast.tops:
+            obj = ctx.blocks.get(top.name)
+            if obj is not None and getattr(obj, "_ast", None) is top:
+                yield obj
+            elif id(top) in ctx.duplicates:
+                yield ctx.duplicates[id(top)]
+
+
 # -- pass 2: field types ----------------------------------------------------------------------
 def resolve_types(ctx: Context) -> None:
     """Give every field its kind: scalar, enum, relation, composite or unsupported."""
     blocks = ctx.blocks
-    duplicates = [d for d in ctx.duplicates.values() if not isinstance(d, Enum)]
-    for obj in (*ctx.schema.models, *ctx.schema.views, *ctx.schema.composite_types, *duplicates):
+    for obj in in_declaration_order(ctx):
+        if isinstance(obj, Enum):
+            continue
         fields, every = [], []
         by_name = obj._by_name
         for decl in obj._ast.fields:
