@@ -162,6 +162,10 @@ def resolve_names(ctx: Context) -> None:
     schema.models, schema.views, schema.enums, schema.composite_types = (
         tuple(models), tuple(views), tuple(enums), tuple(types),
     )
+    for ast in ctx.asts:  # (after every name is known, as in Prisma)
+        for top in ast.tops:
+            if top.keyword == "enum" and not top.fields:
+                ctx.error("Error validating: An enum must have at least one value.", top.span)
     for block in ctx.datasource_blocks[:1]:
         _datasource(ctx, block)
     for block in ctx.generator_blocks:

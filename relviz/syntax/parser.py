@@ -30,7 +30,6 @@ INVALID_BLOCK = (
     "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'."
 )
 LEGACY_COLON = "Field declarations don't require a `:`."
-EMPTY_ENUM = "Error validating: An enum must have at least one value."
 INVALID_MODEL_LINE = "Error validating: This line is not a valid field or attribute definition."
 INVALID_ENUM_LINE = "Error validating: This line is not an enum value definition."
 INVALID_CONFIG_LINE = "Error validating: This line is not a valid definition within a {keyword}."
@@ -799,8 +798,6 @@ class _Parser:
                     members.append(value)
                     continue
             self.line_error(INVALID_ENUM_LINE, k)
-        if not members:
-            self.diagnostics.append(Diagnostic(EMPTY_ENUM, self.source, self.first_char(n), self.block_end(close)))
         return members, attributes
 
     def composite_field_attributes(self, field: FieldDecl) -> None:
