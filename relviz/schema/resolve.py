@@ -162,10 +162,6 @@ def resolve_names(ctx: Context) -> None:
     schema.models, schema.views, schema.enums, schema.composite_types = (
         tuple(models), tuple(views), tuple(enums), tuple(types),
     )
-    for ast in ctx.asts:  # (after every name is known, as in Prisma)
-        for top in ast.tops:
-            if top.keyword == "enum" and not top.fields:
-                ctx.error("Error validating: An enum must have at least one value.", top.span)
     for block in ctx.datasource_blocks[:1]:
         _datasource(ctx, block)
     for block in ctx.generator_blocks:
@@ -287,10 +283,13 @@ def in_declaration_order(ctx: Context):
 
 # -- pass 2: field types ----------------------------------------------------------------------
 def resolve_types(ctx: Context) -> None:
-    """Give every field its kind: scalar, enum, relation, composite or unsupported."""
+    """Give every field its kind: scalar, enum, relation, composite or unsupported (and report
+    an enum without values on the way, where Prisma does)."""
     blocks = ctx.blocks
     for obj in in_declaration_order(ctx):
         if isinstance(obj, Enum):
+            if not obj._ast.fields:
+                ctx.error("Error validating: An enum must have at least one value.", obj._ast.span)
             continue
         fields, every = [], []
         by_name = obj._by_name
