@@ -14,6 +14,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from relviz.errors import Diagnostic, SourceFile
+from relviz.syntax.comments import BlockComments
 from relviz.syntax.lexer import tokenize_line, unescape
 from relviz.syntax.nodes import (
     Argument, ArrayValue, Attribute, Block, ConfigBlock, ConstantValue, EnumValueDecl, FieldDecl,
@@ -45,60 +46,18 @@ _HEADER = re.compile(r"[ \t]*(model|view|type|enum|datasource|generator)[ \t]*([
 _LEGACY_COLON = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]*(:)")
 _ARBITRARY_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
 _CLOSE_LINE = re.compile(r"^[ \t]*\}", re.M)
-# Strings and line comments first, so that a `/*` inside either is left alone.
-_BLOCK_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|//[^\n]*|/\*.*?\*/', re.S)
+def _enclosing_keyword(text: str, at: int) -> str | None:
+    """The keyword of the block around offset ``at`` (None at the top level), told by the
+    nearest header or ``}`` line above its line."""
+    for line in reversed(text[: text.rfind("\n", 0, at) + 1].split("\n")):
+        if line.lstrip(" \t").startswith("}"):
+            return None
+        header = _HEADER.match(line)
+        if header is not None:
+            return header[1]
+    return None
 
 
-def _block_comments(text: str):
-    """``/* ... */`` comments: the text with them blanked out (newlines kept, so offsets hold),
-    and their documentation by the line they end on: Prisma reads them as doc comments.
-
-    Returns ``(text, leading, inline, trailing, covered)``: ``leading`` maps the last line of a
-    comment standing alone to its text, ``inline`` the last line of a comment that a member or
-    block follows on that line, ``trailing`` the line where a member ends with a comment, and
-    ``covered`` holds every line a standalone comment spans.
-
-    Prisma's grammar takes a block comment where a line starts (then the line may go on after
-    it) or where it ends (a trailing comment); a comment with text both before and after it is
-    no comment to Prisma, so it is left in the text, and its lines read as the lines they are.
-    """
-    leading: dict[int, str] = {}
-    inline: dict[int, str] = {}
-    trailing: dict[int, str] = {}
-    covered: set[int] = set()
-    if "/*" not in text:
-        return text, leading, inline, trailing, covered
-    pieces = []
-    last = 0
-    for m in _BLOCK_COMMENT.finditer(text):
-        body = m.group()
-        if body[0] != "/" or body[1] == "/":  # a string or a line comment
-            continue
-        start, end = m.span()
-        first_line, last_line = text.count("\n", 0, start), text.count("\n", 0, end)
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        before = text[line_start:start].strip()
-        if "{" in before:  # a block's header: its `{` takes the rest of the line, comment and all
-            continue
-        if before == "}":  # the end of a block: what follows starts anew
-            before = ""
-        after = text[end: line_end if line_end != -1 else len(text)].strip()
-        doc = body[2:-2].strip()
-        if not before and not after:
-            leading[last_line] = doc
-            covered.update(range(first_line, last_line + 1))
-        elif not after:
-            trailing[first_line] = doc
-        elif not before:
-            inline[last_line] = doc
-        else:
-            continue
-        pieces.append(text[last:start])
-        pieces.append(re.sub(r"[^\n]", " ", body))
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces), leading, inline, trailing, covered
 _ENUM_VALUE = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9_-]*)(?:[ \t]+(?=@)|[ \t]*$)")
 # Attributes in the form `prisma format` writes, read without the tokenizer: `@id`, `@db.Text`,
 # `@default(now())`, `@map("name")`, `@db.VarChar(255)`,
@@ -494,7 +453,10 @@ class _Parser:
         self.source = source
         self.diagnostics: list[Diagnostic] = []
         self.line = _LineParser(source, self.diagnostics)
-        text, self.comment_docs, self.inline_docs, self.trailing_docs, self.comment_lines = _block_comments(source.text)
+        comments = BlockComments(source.text, self.reads_as_a_line)
+        text = comments.text
+        self.comment_docs, self.inline_docs, self.trailing_docs = comments.leading, comments.inline, comments.trailing
+        self.comment_lines, self.trailing_ends = comments.covered, comments.trailing_ends
         self.lines = text.split("\n")
         self.offsets = [0, *accumulate([len(line) + 1 for line in self.lines])]
         # The lines that close a block (start with `}`), in order, for `closing_line`.
@@ -524,7 +486,9 @@ class _Parser:
         return self.offsets[close] + self.lines[close].index("}") + 1
 
     def line_end(self, n: int) -> int:
-        """Offset just past line ``n``'s newline (Prisma's member spans take the newline in)."""
+        """Offset just past line ``n``'s newline (Prisma's member spans take the newline in), or
+        past the last line of a block comment that line ``n`` ends with."""
+        n = self.trailing_ends.get(n, n)
         return min(self.offsets[n] + len(self.lines[n]) + 1, self.text_length)
 
     def parse(self) -> SchemaFileAst:
@@ -649,7 +613,7 @@ class _Parser:
         source = self.source
         field_line = _FIELD_LINE.match
         tails = self.tails
-        inline_docs, trailing_docs = self.inline_docs, self.trailing_docs
+        inline_docs, trailing_docs, trailing_ends = self.inline_docs, self.trailing_docs, self.trailing_ends
         text_length = self.text_length
         for k in range(n + 1, close):
             line = lines[k]
@@ -702,7 +666,7 @@ class _Parser:
                 member_doc = f"{member_doc}\n{trailing}" if member_doc else trailing
             start = base + m.start(1)
             mark = m[3]
-            line_end = base + len(line) + 1
+            line_end = base + len(line) + 1 if k not in trailing_ends else self.line_end(k)
             field = FieldDecl(
                 m[1], m[2], _ARITY[mark], field_attributes, member_doc,
                 (source, start, line_end if line_end < text_length else text_length),
@@ -783,7 +747,7 @@ class _Parser:
                     start = base + simple.start(1)
                     members.append(EnumValueDecl(
                         simple[1], value_attributes, member_doc,
-                        Span(source, start, min(base + len(line) + 1, self.text_length)),
+                        Span(source, start, self.line_end(k)),
                         Span(source, start, base + simple.end(1)),
                     ))
                     continue
@@ -832,6 +796,30 @@ class _Parser:
             self.line_error(INVALID_MODEL_LINE, k)
             return None
         return self.unsupported_field(k, doc)
+
+    def reads_as_a_line(self, text: str, at: int) -> bool:
+        """Whether ``text`` reads as a whole member line of the block around offset ``at`` (at
+        the top level only headers do): ``key = value`` in a datasource or generator, else a
+        field (a value in an enum) or an ``@@attribute``. Nothing is kept, and no diagnostic."""
+        keyword = _enclosing_keyword(self.source.text, at)
+        if keyword is None:
+            return False
+        lp = self.line
+        lp.start(text, 0)
+        errors = len(self.diagnostics)
+        if keyword in CONFIG_KEYWORDS:
+            if not (lp.kind() == "IDENT" and lp.kind(1) == "="):
+                return False
+            lp.i = 2
+            readable = lp.expression() is not None and lp.kind() == "NL"
+        elif lp.kind() == "ATAT":
+            readable = lp.attribute() is not None and lp.kind() == "NL"
+        elif keyword == "enum":
+            readable = lp.kind() == "IDENT" and (lp.kind(1) == "NL" or lp.kind(1) == "@" and self.declares_field(text, 0))
+        else:
+            readable = lp.kind() == "IDENT" and (lp.toks[1][1] == "Unsupported" or self.declares_field(text, 0))
+        del self.diagnostics[errors:]
+        return readable
 
     def declares_field(self, text: str, base: int) -> bool:
         """Whether ``text`` reads as ``name Type? @attributes // comment``, the type optional
