@@ -4,7 +4,8 @@ A block is a header line (``model User {``), member lines, and a line starting w
 a block with no closing line is no block at all, and each of its lines is then an invalid
 top-level line, as in Prisma. Within a line, a small recursive descent reads attributes and
 their arguments. ``parse_file`` never raises: syntax errors go to the result's ``diagnostics``
-and the bad line is skipped, so the rest of the file is still read.
+and the bad line is skipped, so the rest of the file is still read. ``/* block comments */``
+are found first (:mod:`relviz.syntax.comments`) and the lines are read with them blanked out.
 """
 
 from __future__ import annotations
