@@ -50,12 +50,16 @@ _CLOSE_LINE = re.compile(r"^[ \t]*\}", re.M)
 def _enclosing_keyword(text: str, at: int) -> str | None:
     """The keyword of the block around offset ``at`` (None at the top level), told by the
     nearest header or ``}`` line above its line."""
-    for line in reversed(text[: text.rfind("\n", 0, at) + 1].split("\n")):
+    end = text.rfind("\n", 0, at)  # the end of the line above
+    while end != -1:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
         if line.lstrip(" \t").startswith("}"):
             return None
         header = _HEADER.match(line)
         if header is not None:
             return header[1]
+        end = start - 1
     return None
 
 
