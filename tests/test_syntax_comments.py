@@ -57,3 +57,9 @@ def test_after_a_closing_brace_a_comment_documents_the_next_block():
 def test_a_slash_star_in_a_string_or_a_line_comment_starts_nothing():
     text = '  title String @default("/* x") // see /* here\n  y Int */\n'
     assert comments(text).text == text
+
+
+def test_a_comment_prisma_does_not_take_starts_nothing_and_the_next_one_starts_anew():
+    found = comments("model A /*{\n  x\n/* b */}\n")
+    assert found.text == "model A /*{\n  x\n       }\n"
+    assert found.inline == {2: "b"}

@@ -48,37 +48,46 @@ class BlockComments:
 
     def _blank(self, text: str, reads_as_a_line) -> str:
         pieces = []
-        last = 0
-        for m in _PIECE.finditer(text):
+        last = pos = 0
+        search = _PIECE.search
+        while (m := search(text, pos)) is not None:
             body = m.group()
+            start, pos = m.span()
             if body[0] != "/" or body[1] == "/":  # a string or a line comment
                 continue
-            start, end = m.span()
-            first_line, last_line = text.count("\n", 0, start), text.count("\n", 0, end)
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end)
-            before = text[line_start:start].strip()
-            if "{" in before:  # a block's header: its `{` takes the rest of the line, comment and all
-                continue
-            if before == "}":  # the end of a block: what follows starts anew
-                before = ""
-            after = text[end: line_end if line_end != -1 else len(text)].strip()
-            doc = body[2:-2].strip()
-            if not before and not after:
-                self.leading[last_line] = doc
-                self.covered.update(range(first_line, last_line + 1))
-            elif not after:
-                if first_line != last_line:
-                    if not reads_as_a_line(before, line_start):
-                        continue
-                    self.trailing_ends[first_line] = last_line
-                self.trailing[first_line] = doc
-            elif not before:
-                self.inline[last_line] = doc
-            else:
+            if not self._takes(text, start, pos, reads_as_a_line):
+                # No comment: Prisma skips the rest of this line and reads on from the next one.
+                pos = text.find("\n", start) + 1 or len(text)
                 continue
             pieces.append(text[last:start])
             pieces.append(re.sub(r"[^\n]", " ", body))
-            last = end
+            last = pos
         pieces.append(text[last:])
         return "".join(pieces)
+
+    def _takes(self, text: str, start: int, end: int, reads_as_a_line) -> bool:
+        """Whether Prisma takes the comment ``text[start:end]`` as one; if so, its documentation is noted."""
+        first_line, last_line = text.count("\n", 0, start), text.count("\n", 0, end)
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        before = text[line_start:start].strip()
+        if "{" in before:  # a block's header: its `{` takes the rest of the line, comment and all
+            return False
+        if before == "}":  # the end of a block: what follows starts anew
+            before = ""
+        after = text[end: line_end if line_end != -1 else len(text)].strip()
+        doc = text[start + 2: end - 2].strip()
+        if not before and not after:
+            self.leading[last_line] = doc
+            self.covered.update(range(first_line, last_line + 1))
+        elif not after:
+            if first_line != last_line:
+                if not reads_as_a_line(before, line_start):
+                    return False
+                self.trailing_ends[first_line] = last_line
+            self.trailing[first_line] = doc
+        elif not before:
+            self.inline[last_line] = doc
+        else:
+            return False
+        return True
