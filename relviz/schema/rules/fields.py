@@ -383,13 +383,12 @@ def mongodb_ids(ctx, model) -> None:
 
 
 def mongodb_duplicate_indexes(ctx, model) -> None:
-    """On MongoDB, two indexes over the same fields are one too many (and a unique id is one already)."""
+    """On MongoDB, two indexes over the same fields are one too many, and so is a unique index
+    on the id field alone (the id is unique already); index by index, as Prisma checks them."""
     if not ctx.connector.is_mongo:
         return
     pk = model.primary_key
-    for index in model._prisma_indexes:
-        if index.from_field_attribute and pk is not None and tuple(pk.fields) == (index.fields[0].field,):
-            ctx.error('Error parsing attribute "@unique": The same field cannot be an id and unique on MongoDB.', index.span)
+    id_field = pk.fields[0] if pk is not None and len(pk.fields) == 1 else None
     # The same fields (or paths into a composite type) with the same sort order as written:
     # `x(sort: Asc)` and `x` are two indexes to Prisma; the kind of index does not count.
     keys = [tuple((tuple(f.path) if f.path else f.field, f.sort) for f in index.fields) for index in model._prisma_indexes]
@@ -398,3 +397,8 @@ def mongodb_duplicate_indexes(ctx, model) -> None:
             # (not Index.attribute_name: Prisma names an `@unique` here `@@unique` too)
             label = {"unique": "@@unique", "normal": "@@index", "fulltext": "@@fulltext"}[index.kind]
             ctx.error(f'Error parsing attribute "{label}": Index already exists in the model.', index.span)
+        if index.kind == "unique" and id_field is not None and len(key) == 1 and key[0][0] is id_field:
+            ctx.error(
+                f'Error parsing attribute "{index.attribute_name}": The same field cannot be an id and unique on MongoDB.',
+                index.span,
+            )
