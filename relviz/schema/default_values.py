@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from relviz.schema.attribute_args import map_arg
 from relviz.schema.attributes import AttributeVisitor, render
-from relviz.schema.model import DefaultValue, Field
+from relviz.schema.model import CompositeType, DefaultValue, Field
 from relviz.schema.resolve import python_value
 from relviz.syntax.nodes import ArrayValue, ConstantValue, FunctionCall, NumericValue, StringValue
 
@@ -25,19 +25,41 @@ _FUNCTION_TYPES = {
 def field_default(ctx, v: AttributeVisitor, field: Field, attribute) -> None:
     """Read ``@default(...)`` into ``field.default`` and check it as Prisma does."""
     expr = v.default_arg("value")
-    db_name = map_arg(ctx, v)
+    composite = isinstance(field.model, CompositeType)
+    if composite:  # (no database name: a composite type's fields live inside a document)
+        if expr is None:
+            return
+        if v.optional_arg("map") is not None:
+            v.error("The `map` argument is not allowed on a composite type field.")
+        db_name = None
+    else:
+        db_name = map_arg(ctx, v)
     if expr is None:
         return
     if isinstance(expr, FunctionCall):
         field.default = DefaultValue(expr.name, tuple(python_value(a.value) for a in expr.arguments), None, db_name, expr)
     else:
         field.default = DefaultValue(None, (), python_value(expr), db_name, expr)
+    if composite and isinstance(expr, FunctionCall) and _composite_refuses(v, field, expr.name):
+        return
     if field.kind == "scalar":
         _check_scalar_default(ctx, v, field, expr)
     elif field.kind == "enum":
         _check_enum_default(ctx, v, field, expr)
     elif field.kind == "unsupported" and not (isinstance(expr, FunctionCall) and expr.name == "dbgenerated"):
         v.error('Only @default(dbgenerated("...")) can be used for Unsupported types.')
+
+
+def _composite_refuses(v: AttributeVisitor, field: Field, function: str) -> bool:
+    """The database makes no value inside a document: no ``dbgenerated()``, and no ``auto()`` or
+    ``autoincrement()`` on a scalar field of a composite type. Reports and says so."""
+    if function == "dbgenerated":
+        v.error("Fields of composite types cannot have `dbgenerated()` as default.")
+        return True
+    if function in ("auto", "autoincrement") and field.kind == "scalar":
+        v.error(f"The function `{function}()` is not supported on composite fields.")
+        return True
+    return False
 
 
 _NO_ARGUMENT_FUNCTIONS = ("now", "autoincrement", "ulid", "auto")
@@ -123,6 +145,6 @@ def _check_enum_default(ctx, v: AttributeVisitor, field: Field, expr) -> None:
                     f"The defined default value `{item.name}` is not a valid value of the enum specified for the field."
                 )
                 return
-        elif not isinstance(item, FunctionCall):
+        elif not (isinstance(item, FunctionCall) and item.name == "dbgenerated"):  # (the one function an enum takes)
             v.error(f"Expected an enum value, but found `{render(item)}`.")
             return

@@ -220,7 +220,9 @@ def scalar_field_supported(ctx, field) -> None:
 
 def unknown_default_functions(ctx) -> None:
     """``@default(f())`` with a function Prisma does not know."""
-    known = {"autoincrement", "now", "uuid", "cuid", "nanoid", "ulid", "dbgenerated", "auto", "sequence"}
+    known = {"autoincrement", "now", "uuid", "cuid", "nanoid", "ulid", "dbgenerated", "auto"}
+    if ctx.connector.provider == "cockroachdb":
+        known.add("sequence")  # (on any other database, Prisma does not know it)
     for model in ctx.models_in_order:
         for field in model.fields:
             default = field.default
@@ -233,11 +235,11 @@ def unknown_default_functions(ctx) -> None:
             )
 
 
-_CONNECTOR_FUNCTIONS = {"auto": "mongodb", "sequence": "cockroachdb"}
+_CONNECTOR_FUNCTIONS = {"auto": "mongodb"}
 
 
 def default_function_supported(ctx, field) -> None:
-    """``auto()`` is MongoDB's, ``sequence()`` CockroachDB's."""
+    """``auto()`` is MongoDB's (``sequence()``, CockroachDB's, is unknown elsewhere)."""
     function = field.default.function
     provider = _CONNECTOR_FUNCTIONS.get(function)
     if provider is not None and ctx.connector.provider != provider:
@@ -380,6 +382,19 @@ def mongodb_ids(ctx, model) -> None:
             f'@map("_id") annotation{found}.',
             field.span,
         )
+
+
+def mongodb_dbgenerated(ctx, model) -> None:
+    """MongoDB runs no SQL: ``dbgenerated()`` has no database to generate it."""
+    if not ctx.connector.is_mongo:
+        return
+    for field in model.fields:
+        if field.default is not None and field.default.function == "dbgenerated" and field.kind != "relation":
+            ctx.error(
+                f"Error validating field `{field.name}` in model `{model.name}`: The `dbgenerated()` function is not "
+                "allowed with MongoDB. Please use `auto()` instead.",
+                field.span,
+            )
 
 
 def mongodb_duplicate_indexes(ctx, model) -> None:
