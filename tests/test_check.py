@@ -102,3 +102,19 @@ def check_text(text):
         return relviz.parse(text).diagnostics
     except SchemaError as e:
         return e.diagnostics
+
+
+# Multi-file schemas: a folder of files in ``validation/multi_file/``, Prisma's answer beside it
+# (``NAME.validate.txt``, the files given to Prisma in name order).
+MULTI_FILE_CASES = sorted(p for p in (FIXTURES_DIR / "validation" / "multi_file").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("folder", MULTI_FILE_CASES, ids=lambda p: p.name)
+def test_a_multi_file_schema_gets_prismas_verdict(folder, monkeypatch):
+    monkeypatch.chdir(folder)  # so that files are named as Prisma names them
+    try:
+        relviz.load(sorted(p.name for p in folder.glob("*.prisma")))
+        verdict = "valid\n"
+    except SchemaError as e:
+        verdict = str(e) + "\n"
+    assert verdict == folder.with_suffix(".validate.txt").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ are accepted silently: relviz never connects to a database.
 from __future__ import annotations
 
 from relviz.schema.attributes import render
+from relviz.schema.resolve import PROVIDER_ALIASES
 from relviz.syntax.nodes import ArrayValue, StringValue
 
 __all__ = ["validate_configuration", "PREVIEW_FEATURES", "DEPRECATED_PREVIEW_FEATURES"]
@@ -142,6 +143,18 @@ def _datasource(ctx, block) -> None:
                 ctx.error(f'Property not known: "{prop.name}".', prop.span)
 
 
+def _provider_in_file(ctx, block) -> str | None:
+    """The provider of the first datasource in ``block``'s own file: Prisma reads a generator's
+    preview features against that one only (in a multi-file schema too)."""
+    for datasource in ctx.datasource_blocks:
+        if datasource.span.file is block.span.file:
+            for prop in datasource.properties:
+                if prop.name == "provider" and isinstance(prop.value, StringValue):
+                    return PROVIDER_ALIASES.get(prop.value.value, prop.value.value)
+            return None
+    return None
+
+
 def _generator(ctx, block) -> None:
     if _unassigned(ctx, block, "generator"):
         return
@@ -156,7 +169,7 @@ def _generator(ctx, block) -> None:
         return
     items = features.value.items if isinstance(features.value, ArrayValue) else [features.value]
     expected = PREVIEW_FEATURES
-    if ctx.schema.provider == "postgresql":
+    if _provider_in_file(ctx, block) == "postgresql":
         expected = tuple(sorted((*PREVIEW_FEATURES, *_POSTGRESQL_PREVIEW_FEATURES), key=str.lower))
     known = {f.lower() for f in (*expected, *_HIDDEN_PREVIEW_FEATURES)}
     for item in items:
