@@ -138,26 +138,27 @@ def resolve_names(ctx: Context) -> None:
                 (ctx.datasource_blocks if top.keyword == "datasource" else ctx.generator_blocks).append(top)
                 continue
             _check_block_names(ctx, top)
-            if top.name in ctx.blocks:
-                existing = ctx.blocks[top.name]
+            obj = _new_block(top, schema)
+            obj._ast = top
+            existing = ctx.blocks.get(top.name)
+            if existing is not None:
                 ctx.error(
                     f'The {_KIND_WORD[top.keyword]} "{top.name}" cannot be defined because a '
                     f"{_kind_of(existing)} with that name already exists.",
                     top.name_span,
                 )
-                # Prisma still reads the attributes of a block defined twice; relviz keeps it aside.
-                duplicate = _new_block(top, schema)
-                duplicate._ast = top
-                ctx.duplicates[id(top)] = duplicate
-                continue
-            obj = _new_block(top, schema)
+                # As in Prisma's table of names, the last block of a name is the one field types
+                # resolve to; the earlier one is still read (its attributes), kept aside.
+                ctx.duplicates[id(existing._ast)] = existing
+                for found in (models, views, enums, types):
+                    if existing in found:
+                        found.remove(existing)
             if top.keyword == "enum":
                 enums.append(obj)
             elif top.keyword == "type":
                 types.append(obj)
             else:
                 (views if obj.is_view else models).append(obj)
-            obj._ast = top
             ctx.blocks[top.name] = obj
     schema.models, schema.views, schema.enums, schema.composite_types = (
         tuple(models), tuple(views), tuple(enums), tuple(types),
