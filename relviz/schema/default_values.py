@@ -26,14 +26,12 @@ def field_default(ctx, v: AttributeVisitor, field: Field, attribute) -> None:
     """Read ``@default(...)`` into ``field.default`` and check it as Prisma does."""
     expr = v.default_arg("value")
     composite = isinstance(field.model, CompositeType)
-    if composite:  # (no database name: a composite type's fields live inside a document)
-        if expr is None:
-            return
+    if not composite:
+        db_name = map_arg(ctx, v)
+    elif expr is not None:  # (no database name: a composite type's fields live inside a document)
+        db_name = None
         if v.optional_arg("map") is not None:
             v.error("The `map` argument is not allowed on a composite type field.")
-        db_name = None
-    else:
-        db_name = map_arg(ctx, v)
     if expr is None:
         return
     if isinstance(expr, FunctionCall):

@@ -47,6 +47,8 @@ _HEADER = re.compile(r"[ \t]*(model|view|type|enum|datasource|generator)[ \t]*([
 _LEGACY_COLON = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]*(:)")
 _ARBITRARY_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
 _CLOSE_LINE = re.compile(r"^[ \t]*\}", re.M)
+
+
 def _enclosing_keyword(text: str, at: int) -> str | None:
     """The keyword of the block around offset ``at`` (None at the top level), told by the
     nearest header or ``}`` line above its line."""

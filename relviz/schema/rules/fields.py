@@ -397,7 +397,7 @@ def mongodb_dbgenerated(ctx, model) -> None:
             )
 
 
-def mongodb_duplicate_indexes(ctx, model) -> None:
+def mongodb_indexes(ctx, model) -> None:
     """On MongoDB, two indexes over the same fields are one too many, and so is a unique index
     on the id field alone (the id is unique already); index by index, as Prisma checks them."""
     if not ctx.connector.is_mongo:

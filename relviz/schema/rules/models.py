@@ -33,7 +33,7 @@ def validate_models(ctx) -> bool:
         schemas(ctx, model, "model")
         key_column_types(ctx, model)
         field_rules.mongodb_dbgenerated(ctx, model)
-        field_rules.mongodb_duplicate_indexes(ctx, model)
+        field_rules.mongodb_indexes(ctx, model)
         for field in model.fields:
             if field.default is not None:
                 field_rules.cockroach_autoincrement(ctx, field)
