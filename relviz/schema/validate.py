@@ -8,6 +8,7 @@ only when nothing so far was an error.
 from __future__ import annotations
 
 from relviz.schema.model import Model
+from relviz.schema.resolve import in_declaration_order
 
 __all__ = ["validate_schema"]
 
@@ -32,12 +33,7 @@ def validate_schema(ctx) -> None:
 
 def _models_in_order(ctx) -> list:
     """Models, then views, each as declared across files (Prisma walks them in this order)."""
-    found = []
-    for ast in ctx.asts:
-        for top in ast.tops:
-            obj = ctx.blocks.get(top.name)
-            if isinstance(obj, Model) and obj._ast is top:
-                found.append(obj)
+    found = [obj for obj in in_declaration_order(ctx) if isinstance(obj, Model) and ctx.blocks.get(obj.name) is obj]
     return [m for m in found if not m.is_view] + [m for m in found if m.is_view]
 
 
