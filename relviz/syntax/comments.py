@@ -49,13 +49,16 @@ class BlockComments:
     def _blank(self, text: str, reads_as_a_line) -> str:
         pieces = []
         last = pos = 0
+        line, counted = 0, 0  # the line number at offset `counted`, kept as the scan goes on
         search = _PIECE.search
         while (m := search(text, pos)) is not None:
             body = m.group()
             start, pos = m.span()
             if body[0] != "/" or body[1] == "/":  # a string or a line comment
                 continue
-            if not self._takes(text, start, pos, reads_as_a_line):
+            line += text.count("\n", counted, start)
+            counted = start
+            if not self._takes(text, start, pos, line, reads_as_a_line):
                 # No comment: Prisma skips the rest of this line and reads on from the next one.
                 pos = text.find("\n", start) + 1 or len(text)
                 continue
@@ -65,9 +68,10 @@ class BlockComments:
         pieces.append(text[last:])
         return "".join(pieces)
 
-    def _takes(self, text: str, start: int, end: int, reads_as_a_line) -> bool:
-        """Whether Prisma takes the comment ``text[start:end]`` as one; if so, its documentation is noted."""
-        first_line, last_line = text.count("\n", 0, start), text.count("\n", 0, end)
+    def _takes(self, text: str, start: int, end: int, first_line: int, reads_as_a_line) -> bool:
+        """Whether Prisma takes the comment ``text[start:end]`` (starting on ``first_line``) as one;
+        if so, its documentation is noted."""
+        last_line = first_line + text.count("\n", start, end)
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         before = text[line_start:start].strip()
