@@ -9,6 +9,8 @@ visited by name; what nobody visits is reported as unknown.
 
 from __future__ import annotations
 
+from typing import Any
+
 from relviz.schema.attribute_args import clustered_arg, length_arg, map_arg, map_name, sort_arg
 from relviz.schema.attributes import AttributeVisitor, coerce
 from relviz.schema.block_attributes import block_index, model_id, shard_key
@@ -40,7 +42,7 @@ def resolve_attributes(ctx: Context) -> None:
 
 def _model_attributes(ctx: Context, model: Model) -> None:
     field_indexes: list[Index] = []
-    state = {"id_fields": []}
+    state: dict[str, Any] = {"id_fields": []}
     for field in model._all_fields:
         if field.kind not in ("relation", "unknown"):
             _scalar_field_attributes(ctx, model, field, field_indexes, state)
@@ -131,7 +133,7 @@ def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_ind
         clustered = clustered_arg(ctx, v)
         field.is_unique = True
         index = Index("unique", (IndexField(field, sort, length),), None, db_name, True, attribute.span, clustered)
-        index._attribute = attribute
+        index._source_attribute = attribute
         field_indexes.append(index)
         v.done()
     v.finish()
@@ -146,7 +148,7 @@ def _mapped_name_clashes(ctx: Context, model: Model, field: Field, state: dict) 
     if field.db_name in mapped:
         ctx.error(message, field.span)
     mapped[field.db_name] = field
-    other = model._by_name.get(field.db_name)
+    other = model._by_name.get(field.db_name)  # type: ignore[arg-type]
     if (
         other is not None and other is not field and other.kind not in NOT_SCALAR_KINDS
         and other.db_name in (None, field.db_name)
@@ -167,7 +169,7 @@ def _field_id(ctx: Context, v: AttributeVisitor, model: Model, field: Field, att
     sort = sort_arg(ctx, v)
     clustered = clustered_arg(ctx, v)
     pk = PrimaryKey((field,), None, db_name, True, attribute.span, clustered)
-    pk._attribute = attribute
+    pk._source_attribute = attribute
     pk.index_fields = (IndexField(field, sort, length),)
     model.primary_key = pk
 

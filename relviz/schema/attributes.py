@@ -8,7 +8,9 @@ known: "@x".``, ``Attribute "@id" can only be defined once.``).
 
 from __future__ import annotations
 
-from relviz.syntax.nodes import ArrayValue, Attribute, ConstantValue, FunctionCall, NumericValue, StringValue
+from typing import Any
+
+from relviz.syntax.nodes import ArrayValue, Attribute, ConstantValue, Expression, FunctionCall, NumericValue, StringValue
 
 __all__ = ["Arguments", "AttributeVisitor", "coerce", "describe", "field_refs", "string_arg"]
 
@@ -39,12 +41,12 @@ def string_arg(args: Arguments, name: str, position: int | None = None) -> str |
     return value.value if isinstance(value, StringValue) else None
 
 
-def field_refs(expression) -> list[tuple[str, dict, object]] | None:
+def field_refs(expression) -> list[tuple[str, dict, Expression]] | None:
     """``[a, b(sort: Desc)]`` as ``[(name, {arg: value}, node)]``; None when not a list of fields."""
     if expression is None:
         return None
     items = expression.items if isinstance(expression, ArrayValue) else [expression]
-    refs = []
+    refs: list[tuple[str, dict, Expression]] = []
     for item in items:
         if isinstance(item, ConstantValue):
             refs.append((item.name, {}, item))
@@ -135,7 +137,7 @@ class AttributeVisitor:
                 has_scoped = True
         self.by_name = by_name
         self.has_scoped = has_scoped
-        self.current: Attribute | None = None
+        self.current: Any = None  # the Attribute being read
         self.args: dict = {}
 
     # -- attributes -----------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from relviz.schema.attribute_args import clustered_arg, map_arg, name_arg
 from relviz.schema.attributes import AttributeVisitor, coerce, coerce_array, describe, render
 from relviz.schema.model import OPERATOR_CLASSES, Index, IndexField, Model, PrimaryKey
@@ -55,7 +57,7 @@ def model_id(ctx: Context, v: AttributeVisitor, model: Model, attribute, contain
         )
     if fields is not None:  # (Prisma keeps the @@id)
         pk = PrimaryKey(tuple(f.field for f in fields), name, db_name, False, attribute.span, clustered)
-        pk._attribute = attribute
+        pk._source_attribute = attribute
         pk.index_fields = tuple(fields)
         model.primary_key = pk
 
@@ -76,7 +78,7 @@ def block_index(ctx: Context, v: AttributeVisitor, model: Model, attribute, kind
                     attribute.span,
                 )
             if relation:
-                suggested = []
+                suggested: list[str] = []
                 for name in relation:
                     info = ctx.relation_info.get(model._by_name[name])
                     suggested.extend(f.name for f in (info.fields or [])) if info is not None else None
@@ -129,19 +131,19 @@ def block_index(ctx: Context, v: AttributeVisitor, model: Model, attribute, kind
         return None
     kind_name = {"unique": "unique", "index": "normal", "fulltext": "fulltext"}[kind]
     index = Index(kind_name, tuple(fields), name, db_name, False, attribute.span, clustered, index_type)
-    index._attribute = attribute
+    index._source_attribute = attribute
     return index
 
 
 def _index_field_refs(ctx: Context, model: Model, expr, attribute):
     """Index fields with their arguments; ``(unknown, relation)`` on failure; None when already reported."""
     items = expr.items if isinstance(expr, ArrayValue) else [expr]
-    refs = []
+    refs: list[tuple] = []
     for item in items:
         if isinstance(item, ConstantValue):
             refs.append((item.name, {}))
         elif isinstance(item, FunctionCall):
-            args = {}
+            args: dict[str, Any] = {}
             for arg in item.arguments:
                 if arg.name is None or arg.value is None:
                     continue

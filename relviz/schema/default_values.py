@@ -12,7 +12,7 @@ from relviz.syntax.nodes import ArrayValue, ConstantValue, FunctionCall, Numeric
 __all__ = ["field_default"]
 
 
-_LITERAL_KIND = {
+_LITERAL_KIND: dict[str | None, type | tuple] = {
     "String": StringValue, "Json": StringValue, "Bytes": StringValue, "DateTime": StringValue,
     "Int": NumericValue, "BigInt": NumericValue, "Float": NumericValue, "Decimal": NumericValue,
 }
@@ -93,7 +93,7 @@ def _check_scalar_default(ctx, v: AttributeVisitor, field: Field, expr) -> None:
         _literal_error(ctx, v, scalar, expr)
 
 
-def _literal_error(ctx, v: AttributeVisitor, scalar: str, expr) -> None:
+def _literal_error(ctx, v: AttributeVisitor, scalar: str | None, expr) -> None:
     if scalar == "Boolean" and isinstance(expr, ConstantValue):  # a name, but neither true nor false
         ctx.error('Error parsing attribute "@default": A boolean literal must be `true` or `false`.', expr.span)
     else:
@@ -119,7 +119,7 @@ def _check_function_arguments(v: AttributeVisitor, call) -> None:
             v.error("`dbgenerated()` takes a single String argument")
 
 
-def _literal_matches(scalar: str, expr) -> bool:
+def _literal_matches(scalar: str | None, expr) -> bool:
     if scalar == "Boolean":
         return isinstance(expr, ConstantValue) and expr.name in ("true", "false")
     if scalar in ("Int", "BigInt"):
@@ -135,7 +135,7 @@ def _check_enum_default(ctx, v: AttributeVisitor, field: Field, expr) -> None:
         v.error(f"Expected an enum value, but found `{render(expr)}`.")
         return
     items = expr.items if isinstance(expr, ArrayValue) and field.is_list else [expr]
-    names = {value.name for value in field.enum.values}
+    names = {value.name for value in field.enum.values}  # type: ignore[union-attr]
     for item in items:
         if isinstance(item, ConstantValue):
             if item.name not in names:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from relviz.syntax.nodes import Span
+    from relviz.syntax.nodes import Attribute, Block, EnumValueDecl, FieldDecl, Span
 
 __all__ = [
     "SCALAR_TYPES", "CompositeType", "Datasource", "DefaultValue", "Enum", "EnumValue", "Field",
@@ -104,6 +104,7 @@ class EnumValue:
     def __init__(self, enum, name, db_name, documentation, span):
         self.enum, self.name, self.db_name = enum, name, db_name
         self.documentation, self.span = documentation, span
+        self._ast: EnumValueDecl = None  # type: ignore[assignment]  # its syntax, set by the types pass
 
     def __repr__(self) -> str:
         return f"<EnumValue {self.enum.name}.{self.name}>"
@@ -111,6 +112,10 @@ class EnumValue:
 
 class Enum:
     """An ``enum`` block."""
+
+    # Filled by the resolution passes (declared here, as every attribute of these classes is).
+    _ast: Block
+    _schema_span: Span | None = None
 
     def __init__(self, name, span, documentation):
         self.name = name
@@ -150,6 +155,7 @@ class Field:
     is_ignored = False
     is_read_only = False
     relation: Relation | None = None
+    _native_attribute: Attribute | None = None  # the `@db.*` attribute
 
     def __init__(self, model, decl):
         """A field of ``model`` as declared by ``decl`` (a :class:`~relviz.syntax.nodes.FieldDecl`)."""
@@ -221,6 +227,8 @@ class IndexField:
 class Index:
     """``@id``/``@@id`` is a :class:`PrimaryKey`; this is ``@unique``, ``@@unique``, ``@@index``, ``@@fulltext``."""
 
+    _source_attribute: Attribute | None = None  # the attribute that declares it
+
     def __init__(self, kind, fields, name, db_name, from_field_attribute, span, clustered=None, index_type=None):
         self.kind = kind
         self.fields = fields
@@ -251,6 +259,8 @@ class Index:
 
 
 class PrimaryKey:
+    _source_attribute: Attribute | None = None  # the attribute that declares it
+
     def __init__(self, fields, name, db_name, from_field_attribute, span, clustered=None):
         self.fields = fields
         self.name = name
@@ -270,6 +280,12 @@ class PrimaryKey:
 
 class Model:
     """A ``model`` (a table) or ``view`` block."""
+
+    # Filled by the resolution passes.
+    _ast: Block
+    _schema_span: Span | None = None
+    _all_fields: tuple[Field, ...] = ()  # fields defined twice included, as Prisma reads their attributes
+    _prisma_indexes: tuple[Index, ...] = ()  # the indexes in Prisma's order (field attributes first)
 
     def __init__(self, name, is_view, span, documentation, schema):
         self.name = name
@@ -334,6 +350,9 @@ class Model:
 class CompositeType:
     """A ``type`` block (MongoDB's embedded documents)."""
 
+    _ast: Block
+    _all_fields: tuple[Field, ...] = ()
+
     def __init__(self, name, span, documentation):
         self.name = name
         self.span = span
@@ -391,7 +410,7 @@ class Relation:
         return self.referencing_field.model
 
     @property
-    def referenced_model(self) -> Model:
+    def referenced_model(self) -> Model | None:
         return self.referencing_field.related_model
 
     @property
@@ -446,7 +465,7 @@ class Relation:
 
     def __str__(self) -> str:
         a, b = self.referencing_field, self.referenced_field
-        right = f"{b.model.name}.{b.name}" if b is not None else self.referenced_model.name
+        right = f"{b.model.name}.{b.name}" if b is not None else getattr(self.referenced_model, "name", "?")
         return f"{self.name}: {a.model.name}.{a.name} -> {right} ({self.kind})"
 
     def __repr__(self) -> str:

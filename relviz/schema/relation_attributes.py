@@ -85,6 +85,7 @@ def _visit_relation(ctx: Context, v: AttributeVisitor, model: Model, field: Fiel
     references = v.optional_arg("references")
     if references is not None:
         target = field.related_model
+        assert target is not None  # (a relation field's type is a model)
         resolved = _resolve_relation_fields(ctx, references, target, attribute)
         if isinstance(resolved, tuple):
             unknown, relation = resolved

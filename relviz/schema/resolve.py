@@ -8,6 +8,8 @@ as Prisma's ``parser-database`` reads them: relation fields first, then each blo
 
 from __future__ import annotations
 
+from typing import Any
+
 from relviz.errors import Diagnostic
 from relviz.schema.attributes import Arguments
 from relviz.schema.model import SCALAR_TYPES, CompositeType, Datasource, Enum, EnumValue, Field, Generator, Model
@@ -28,11 +30,19 @@ NOT_SCALAR_KINDS = ("relation", "unknown")
 class Context:
     """What the passes share: the files' syntax trees, the objects made so far, the diagnostics."""
 
+    # Filled by relation inference (relviz.schema.relations), then by the validation stage.
+    prisma_relations: Any = None
+    connector: Any = None
+    preview_features: Any = None
+    models_in_order: Any = None
+    relations_from: Any = None
+    constraint_names: Any = None
+
     def __init__(self, schema, asts):
         self.schema = schema
         self.asts = asts
         self.diagnostics: list[Diagnostic] = []
-        self.blocks: dict[str, object] = {}  # top-level name -> Model | Enum | CompositeType
+        self.blocks: dict[str, Any] = {}  # top-level name -> Model | Enum | CompositeType
         self.relation_attributes: dict[Field, Arguments] = {}
         self.relation_info: dict[Field, RelationAttribute] = {}
         self.datasource_blocks: list[ConfigBlock] = []
@@ -114,7 +124,10 @@ def _attribute_identifiers(ctx: Context, attributes) -> None:
 def resolve_names(ctx: Context) -> None:
     """Make a Model, Enum or CompositeType per block; report names defined twice."""
     schema = ctx.schema
-    models, views, enums, types = [], [], [], []
+    models: list[Model] = []
+    views: list[Model] = []
+    enums: list[Enum] = []
+    types: list[CompositeType] = []
     config_names: dict[str, dict] = {"datasource": {}, "generator": {}}
     for ast in ctx.asts:
         for top in ast.tops:

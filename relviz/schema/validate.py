@@ -39,7 +39,7 @@ def _models_in_order(ctx) -> list:
 
 def _relations_from(ctx) -> dict:
     """Complete one-to-one and one-to-many relations by the model holding the foreign key."""
-    position = {}
+    position: dict = {}
     for ast in ctx.asts:  # Prisma orders by model id: declaration order, models and views together
         for top in ast.tops:
             obj = ctx.blocks.get(top.name)

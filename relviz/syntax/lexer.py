@@ -48,7 +48,7 @@ def tokenize_line(line: str, base: int) -> list[tuple[str, str, int, int]]:
 
     Offsets are ``base`` plus the position in the line. Punctuation's kind is its own text.
     """
-    tokens = []
+    tokens: list[tuple] = []
     append = tokens.append
     first = _FIRST.get
     pos = base

@@ -7,6 +7,7 @@ column. Names here follow Prisma's ``schema-ast`` crate.
 from __future__ import annotations
 
 from dataclasses import dataclass, field as _field, fields
+from typing import Any
 
 from relviz.errors import SourceFile
 
@@ -62,37 +63,29 @@ class _LazySpans:
         return all(
             (_span(getattr(self, f.name)) == _span(getattr(other, f.name))) if f.name.startswith("_")
             else getattr(self, f.name) == getattr(other, f.name)
-            for f in fields(self)
+            for f in fields(self)  # type: ignore[arg-type]
         )
 
-    __hash__ = None
-
-
-def _lazy_span(stored_name: str) -> property:
-    def get(self) -> Span:
-        stored = getattr(self, stored_name)
-        if stored.__class__ is tuple:
-            stored = Span(*stored)
-            setattr(self, stored_name, stored)
-        return stored
-
-    def put(self, value: Span) -> None:
-        setattr(self, stored_name, value)
-
-    return property(get, put)
+    __hash__ = None  # type: ignore[assignment]
 
 
 class Expression(_LazySpans):
     """A value written in the schema: string, number, constant, function call or array."""
 
     __slots__ = ()
-    span = _lazy_span("_span")
+    _span: Any  # a Span, or the parser's (file, start, end) until asked for
+
+    @property
+    def span(self) -> Span:
+        if self._span.__class__ is tuple:
+            self._span = Span(*self._span)
+        return self._span
 
 
 @dataclass(slots=True, repr=False, eq=False)
 class StringValue(Expression):
     value: str
-    _span: Span | tuple
+    _span: Any
 
     def __repr__(self) -> str:
         return repr(self.value)
@@ -101,7 +94,7 @@ class StringValue(Expression):
 @dataclass(slots=True, repr=False, eq=False)
 class NumericValue(Expression):
     text: str
-    _span: Span | tuple
+    _span: Any
 
     @property
     def value(self) -> int | float:
@@ -116,7 +109,7 @@ class ConstantValue(Expression):
     """A bare name: ``true``, ``Cascade``, an enum value, a field name, ``db.VarChar``."""
 
     name: str
-    _span: Span | tuple
+    _span: Any
 
     def __repr__(self) -> str:
         return self.name
@@ -126,7 +119,7 @@ class ConstantValue(Expression):
 class FunctionCall(Expression):
     name: str
     arguments: list[Argument]
-    _span: Span | tuple
+    _span: Any
 
     def __repr__(self) -> str:
         return f"{self.name}({', '.join(map(repr, self.arguments))})"
@@ -135,7 +128,7 @@ class FunctionCall(Expression):
 @dataclass(slots=True, repr=False, eq=False)
 class ArrayValue(Expression):
     items: list[Expression]
-    _span: Span | tuple
+    _span: Any
 
     def __repr__(self) -> str:
         return f"[{', '.join(map(repr, self.items))}]"
@@ -147,9 +140,13 @@ class Argument(_LazySpans):
 
     name: str | None
     value: Expression | None
-    _span: Span | tuple
+    _span: Any
 
-    span = _lazy_span("_span")
+    @property
+    def span(self) -> Span:
+        if self._span.__class__ is tuple:
+            self._span = Span(*self._span)
+        return self._span
 
     def __repr__(self) -> str:
         return f"{self.name}: {self.value!r}" if self.name else repr(self.value)
@@ -161,13 +158,22 @@ class Attribute(_LazySpans):
 
     name: str
     arguments: list[Argument]
-    _span: Span | tuple
-    _name_span: Span | tuple
+    _span: Any
+    _name_span: Any
     has_parentheses: bool = False
-    trailing_comma: Span | None = None  # `@map("x",)`: Prisma reports the comma when the attribute is read
+    trailing_comma: Any = None  # a Span: `@map("x",)`: Prisma reports the comma when the attribute is read
 
-    span = _lazy_span("_span")
-    name_span = _lazy_span("_name_span")
+    @property
+    def span(self) -> Span:
+        if self._span.__class__ is tuple:
+            self._span = Span(*self._span)
+        return self._span
+
+    @property
+    def name_span(self) -> Span:
+        if self._name_span.__class__ is tuple:
+            self._name_span = Span(*self._name_span)
+        return self._name_span
 
     def __repr__(self) -> str:
         return f"@{self.name}({', '.join(map(repr, self.arguments))})"
@@ -182,14 +188,28 @@ class FieldDecl(_LazySpans):
     arity: str  # "required" | "optional" | "list"
     attributes: list[Attribute]
     documentation: str | None
-    _span: Span | tuple
-    _name_span: Span | tuple
-    _type_span: Span | tuple
+    _span: Any
+    _name_span: Any
+    _type_span: Any
     unsupported: str | None = None
 
-    span = _lazy_span("_span")
-    name_span = _lazy_span("_name_span")
-    type_span = _lazy_span("_type_span")
+    @property
+    def span(self) -> Span:
+        if self._span.__class__ is tuple:
+            self._span = Span(*self._span)
+        return self._span
+
+    @property
+    def name_span(self) -> Span:
+        if self._name_span.__class__ is tuple:
+            self._name_span = Span(*self._name_span)
+        return self._name_span
+
+    @property
+    def type_span(self) -> Span:
+        if self._type_span.__class__ is tuple:
+            self._type_span = Span(*self._type_span)
+        return self._type_span
 
     def __repr__(self) -> str:
         mark = {"required": "", "optional": "?", "list": "[]"}[self.arity]

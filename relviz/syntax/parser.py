@@ -18,7 +18,7 @@ from relviz.errors import Diagnostic, SourceFile
 from relviz.syntax.comments import BlockComments
 from relviz.syntax.lexer import tokenize_line, unescape
 from relviz.syntax.nodes import (
-    Argument, ArrayValue, Attribute, Block, ConfigBlock, ConstantValue, EnumValueDecl, FieldDecl,
+    Argument, ArrayValue, Attribute, Expression, Block, ConfigBlock, ConstantValue, EnumValueDecl, FieldDecl,
     FunctionCall, NumericValue, Property, SchemaFileAst, Span, StringValue,
 )
 
@@ -85,7 +85,7 @@ _BLANKS = re.compile(r"[ \t]*")
 
 def _simple_arguments(text: str, pos: int, at: int, source: SourceFile) -> tuple[list, int] | None:
     """Arguments from just after ``(`` to just after ``)``, when all are of the simplest kinds."""
-    arguments = []
+    arguments: list[Argument] = []
     if text.startswith(")", pos):
         return arguments, pos + 1
     match = _SIMPLE_ARGUMENT.match
@@ -94,6 +94,7 @@ def _simple_arguments(text: str, pos: int, at: int, source: SourceFile) -> tuple
         if m is None:
             return None
         regs = m.regs
+        value: Expression
         value_end = regs[8][0]
         value_start = regs[2][0]
         if value_start != -1:
@@ -109,7 +110,7 @@ def _simple_arguments(text: str, pos: int, at: int, source: SourceFile) -> tuple
             value = NumericValue(m[5], (source, at + value_start, at + value_end))
         else:
             value_start = regs[6][0]
-            items = []
+            items: list[Expression] = []
             if m[7]:
                 item_start = at + regs[7][0]
                 for item in m[7].split(", "):
@@ -142,7 +143,7 @@ def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute
         name_start, name_end = m.regs[1]
         if not m[2]:
             # Without parentheses, the span takes in the blanks that follow.
-            end = blanks(text, m.end()).end()
+            end = blanks(text, m.end()).end()  # type: ignore[union-attr]  # blanks always match
             found.append(Attribute(m[1], [], (source, at + pos, at + end), (source, at + name_start, at + name_end)))
             pos = end
             continue
@@ -153,7 +154,7 @@ def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute
         found.append(Attribute(
             m[1], arguments, (source, at + pos, at + end), (source, at + name_start, at + name_end), True,
         ))
-        pos = blanks(text, end).end()
+        pos = blanks(text, end).end()  # type: ignore[union-attr]
     return found
 
 
@@ -165,7 +166,7 @@ def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribu
     start = m.start(1) - 1
     name_start, name_end = m.regs[2]
     if not m[3]:
-        if _BLANKS.match(line, m.end()).end() != len(line):
+        if _BLANKS.match(line, m.end()).end() != len(line):  # type: ignore[union-attr]
             return None
         end = _content_end(line)
         return Attribute(m[2], [], (source, base + start, base + end), (source, base + name_start, base + name_end))
@@ -173,7 +174,7 @@ def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribu
     if read is None:
         return None
     arguments, end = read
-    if _BLANKS.match(line, end).end() != len(line):
+    if _BLANKS.match(line, end).end() != len(line):  # type: ignore[union-attr]
         return None
     return Attribute(
         m[2], arguments, (source, base + start, base + _content_end(line)), (source, base + name_start, base + name_end),
@@ -246,7 +247,7 @@ def _moved_attributes(attributes: list, d: int) -> list:
                 elif t is FunctionCall and not value.arguments:
                     value = FunctionCall(value.name, [], (span[0], span[1] + d, span[2] + d))
                 elif t is ArrayValue:
-                    items = []
+                    items: list[Expression] = []
                     for item in value.items:
                         item_span = item._span
                         if item.__class__ is ConstantValue and item_span.__class__ is tuple:
@@ -614,7 +615,8 @@ class _Parser:
     def fields(self, n: int, close: int, model: str, keyword: str) -> tuple[list, list]:
         """The members of a model, view or composite type between lines ``n`` and ``close``."""
         composite = keyword == "type"
-        members, attributes = [], []
+        members: list = []
+        attributes: list[Attribute] = []
         docs: list[str] = []
         lines, offsets = self.lines, self.offsets
         source = self.source
@@ -662,11 +664,11 @@ class _Parser:
                     first_at, first, trailing = seen
                     field_attributes = _moved_attributes(first, base + rest_at - first_at)
                 else:
-                    field_attributes = self.field_attributes(rest, base + rest_at)
-                    if field_attributes is None:
+                    read = self.field_attributes(rest, base + rest_at)
+                    if read is None:
                         self.line_error(INVALID_MODEL_LINE, k)
                         continue
-                    field_attributes, trailing = field_attributes
+                    field_attributes, trailing = read
             if trailing is None and trailing_docs:
                 trailing = trailing_docs.get(k)
             if trailing is not None:
@@ -730,7 +732,8 @@ class _Parser:
 
     def enum_members(self, n: int, close: int) -> tuple[list, list]:
         """The values and ``@@`` attributes of an enum between lines ``n`` and ``close``."""
-        members, attributes = [], []
+        members: list = []
+        attributes: list[Attribute] = []
         docs: list[str] = []
         source = self.source
         for k in range(n + 1, close):

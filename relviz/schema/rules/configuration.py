@@ -168,7 +168,7 @@ def _generator(ctx, block) -> None:
     if features is None or features.value is None:
         return
     items = features.value.items if isinstance(features.value, ArrayValue) else [features.value]
-    expected = PREVIEW_FEATURES
+    expected: tuple[str, ...] = PREVIEW_FEATURES
     if _provider_in_file(ctx, block) == "postgresql":
         expected = tuple(sorted((*PREVIEW_FEATURES, *_POSTGRESQL_PREVIEW_FEATURES), key=str.lower))
     known = {f.lower() for f in (*expected, *_HIDDEN_PREVIEW_FEATURES)}

@@ -28,7 +28,7 @@ class Connector:
     def __init__(self, provider: str | None, relation_mode: str):
         self.provider = provider
         self.relation_mode = relation_mode
-        name, fk_actions, emulated = _CONNECTORS.get(provider, (_EMPTY_CONNECTOR, _ALL, _EMULATED))
+        name, fk_actions, emulated = _CONNECTORS.get(provider or "", (_EMPTY_CONNECTOR, _ALL, _EMULATED))
         self.name = name
         self.fk_actions = fk_actions
         self.emulated_actions = emulated

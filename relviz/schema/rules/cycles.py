@@ -58,7 +58,7 @@ def cycles(ctx, relation) -> None:
     if not connector.detects_reference_cycles and connector.uses_foreign_keys:
         return
     visited = set()
-    pending = [(relation, (relation,))]
+    pending: list[tuple] = [(relation, (relation,))]
     parent = relation.model_a
     while pending:
         current, chain = pending.pop()
@@ -98,7 +98,7 @@ def multiple_cascading_paths(ctx, relation) -> None:
         return
     parent = relation.model_a
     paths = []
-    pending = [(r, (r,), frozenset()) for r in _complete_inline_from(ctx, parent) if triggers(r)]
+    pending: list[tuple] = [(r, (r,), frozenset()) for r in _complete_inline_from(ctx, parent) if triggers(r)]
     while pending:
         current, chain, path = pending.pop()
         path = path | {current.forward}

@@ -283,7 +283,7 @@ def composite_cycles(ctx) -> None:
         return " → ".join(f"`{ct.name}`" for ct in reversed(path))
 
     errors = []
-    pending = [(f, None) for ct in types for f in required(ct)]
+    pending: list[tuple] = [(f, None) for ct in types for f in required(ct)]
     visited: list = []
     while pending:
         field, path = pending.pop()

@@ -296,7 +296,7 @@ def index_type_supported(ctx, index) -> None:
     """``@@index(type: ...)``: Postgres has them all, CockroachDB BTree and Gin, the others BTree."""
     if index.index_type in _INDEX_TYPES.get(ctx.connector.provider, ("BTree",)):
         return
-    attribute = getattr(index, "_attribute", None)
+    attribute = getattr(index, "_source_attribute", None)
     span = next((a.span for a in attribute.arguments if a.name == "type"), index.span) if attribute else index.span
     ctx.error(
         'Error parsing attribute "@@index": The given index type is not supported with the current connector', span

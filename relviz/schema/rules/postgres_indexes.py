@@ -9,6 +9,8 @@ is its ``@db.X`` attribute, when it has one.
 
 from __future__ import annotations
 
+from typing import Any
+
 from relviz.syntax.nodes import ConstantValue
 
 __all__ = ["postgres_indexes"]
@@ -82,7 +84,7 @@ def _operator_class(ctx, index, algorithm: str, index_field) -> None:
     opclass = index_field.ops.name if index_field.ops is not None else None
     native = field.native_type.name if field.native_type is not None else None
     if opclass is not None and algorithm not in _index_types_of(opclass):
-        message = f"The given operator class `{opclass}` is not supported with the `{algorithm}` index type."
+        message: Any = f"The given operator class `{opclass}` is not supported with the `{algorithm}` index type."
     else:
         check = _CHECKS.get(algorithm)
         if check is None:  # BTree and Hash take any column, and no operator class

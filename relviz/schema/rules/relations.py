@@ -45,7 +45,7 @@ def _inline(ctx, relation) -> None:
                  relation_name_is_unique, required_relation_cannot_use_set_null):
         rule(ctx, relation)
     if relation.kind == ONE_TO_ONE:
-        rules = (missing_opposite_field, one_to_one_fields_and_references_are_defined, one_to_one_defined_on_one_side_only,
+        rules: tuple = (missing_opposite_field, one_to_one_fields_and_references_are_defined, one_to_one_defined_on_one_side_only,
                  one_to_one_referential_actions, one_to_one_fields_must_be_unique, one_to_one_mixups,
                  one_to_one_back_relation_is_optional, one_to_one_fields_on_wrong_side)
     else:
