@@ -7,7 +7,6 @@ column. Names here follow Prisma's ``schema-ast`` crate.
 from __future__ import annotations
 
 from dataclasses import dataclass, field as _field, fields
-from typing import Any
 
 from relviz.errors import SourceFile
 
@@ -69,23 +68,31 @@ class _LazySpans:
     __hash__ = None  # type: ignore[assignment]
 
 
+def _lazy_span(stored_name: str) -> property:
+    def get(self) -> Span:
+        stored = getattr(self, stored_name)
+        if stored.__class__ is tuple:
+            stored = Span(*stored)
+            setattr(self, stored_name, stored)
+        return stored
+
+    def put(self, value: Span) -> None:
+        setattr(self, stored_name, value)
+
+    return property(get, put)
+
+
 class Expression(_LazySpans):
     """A value written in the schema: string, number, constant, function call or array."""
 
     __slots__ = ()
-    _span: Any  # a Span, or the parser's (file, start, end) until asked for
-
-    @property
-    def span(self) -> Span:
-        if self._span.__class__ is tuple:
-            self._span = Span(*self._span)
-        return self._span
+    span = _lazy_span("_span")
 
 
 @dataclass(slots=True, repr=False, eq=False)
 class StringValue(Expression):
     value: str
-    _span: Any
+    _span: Span | tuple
 
     def __repr__(self) -> str:
         return repr(self.value)
@@ -94,7 +101,7 @@ class StringValue(Expression):
 @dataclass(slots=True, repr=False, eq=False)
 class NumericValue(Expression):
     text: str
-    _span: Any
+    _span: Span | tuple
 
     @property
     def value(self) -> int | float:
@@ -109,7 +116,7 @@ class ConstantValue(Expression):
     """A bare name: ``true``, ``Cascade``, an enum value, a field name, ``db.VarChar``."""
 
     name: str
-    _span: Any
+    _span: Span | tuple
 
     def __repr__(self) -> str:
         return self.name
@@ -119,7 +126,7 @@ class ConstantValue(Expression):
 class FunctionCall(Expression):
     name: str
     arguments: list[Argument]
-    _span: Any
+    _span: Span | tuple
 
     def __repr__(self) -> str:
         return f"{self.name}({', '.join(map(repr, self.arguments))})"
@@ -128,7 +135,7 @@ class FunctionCall(Expression):
 @dataclass(slots=True, repr=False, eq=False)
 class ArrayValue(Expression):
     items: list[Expression]
-    _span: Any
+    _span: Span | tuple
 
     def __repr__(self) -> str:
         return f"[{', '.join(map(repr, self.items))}]"
@@ -140,13 +147,9 @@ class Argument(_LazySpans):
 
     name: str | None
     value: Expression | None
-    _span: Any
+    _span: Span | tuple
 
-    @property
-    def span(self) -> Span:
-        if self._span.__class__ is tuple:
-            self._span = Span(*self._span)
-        return self._span
+    span = _lazy_span("_span")
 
     def __repr__(self) -> str:
         return f"{self.name}: {self.value!r}" if self.name else repr(self.value)
@@ -158,22 +161,13 @@ class Attribute(_LazySpans):
 
     name: str
     arguments: list[Argument]
-    _span: Any
-    _name_span: Any
+    _span: Span | tuple
+    _name_span: Span | tuple
     has_parentheses: bool = False
-    trailing_comma: Any = None  # a Span: `@map("x",)`: Prisma reports the comma when the attribute is read
+    trailing_comma: Span | None = None  # `@map("x",)`: Prisma reports the comma when the attribute is read
 
-    @property
-    def span(self) -> Span:
-        if self._span.__class__ is tuple:
-            self._span = Span(*self._span)
-        return self._span
-
-    @property
-    def name_span(self) -> Span:
-        if self._name_span.__class__ is tuple:
-            self._name_span = Span(*self._name_span)
-        return self._name_span
+    span = _lazy_span("_span")
+    name_span = _lazy_span("_name_span")
 
     def __repr__(self) -> str:
         return f"@{self.name}({', '.join(map(repr, self.arguments))})"
@@ -188,28 +182,14 @@ class FieldDecl(_LazySpans):
     arity: str  # "required" | "optional" | "list"
     attributes: list[Attribute]
     documentation: str | None
-    _span: Any
-    _name_span: Any
-    _type_span: Any
+    _span: Span | tuple
+    _name_span: Span | tuple
+    _type_span: Span | tuple
     unsupported: str | None = None
 
-    @property
-    def span(self) -> Span:
-        if self._span.__class__ is tuple:
-            self._span = Span(*self._span)
-        return self._span
-
-    @property
-    def name_span(self) -> Span:
-        if self._name_span.__class__ is tuple:
-            self._name_span = Span(*self._name_span)
-        return self._name_span
-
-    @property
-    def type_span(self) -> Span:
-        if self._type_span.__class__ is tuple:
-            self._type_span = Span(*self._type_span)
-        return self._type_span
+    span = _lazy_span("_span")
+    name_span = _lazy_span("_name_span")
+    type_span = _lazy_span("_type_span")
 
     def __repr__(self) -> str:
         mark = {"required": "", "optional": "?", "list": "[]"}[self.arity]
