@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from relviz.syntax.nodes import Attribute, Block, EnumValueDecl, FieldDecl, Span
+    from relviz.syntax.nodes import Attribute, Block, EnumValueDecl, Span
 
 __all__ = [
     "SCALAR_TYPES", "CompositeType", "Datasource", "DefaultValue", "Enum", "EnumValue", "Field",

@@ -289,7 +289,7 @@ def in_declaration_order(ctx: Context):
     for ast in ctx.asts:
         for top in ast.tops:
             obj = ctx.blocks.get(top.name)
-            if obj is not None and getattr(obj, "_ast", None) is top:
+            if obj is not None and obj._ast is top:
                 yield obj
             elif id(top) in ctx.duplicates:
                 yield ctx.duplicates[id(top)]

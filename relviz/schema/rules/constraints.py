@@ -217,7 +217,7 @@ def primary_key_name_is_unique(ctx, model) -> None:
     if not scopes:
         return
     pk = model.primary_key
-    attribute = getattr(pk, "_source_attribute", None)
+    attribute = pk._source_attribute
     label = "@id" if pk.from_field_attribute else "@@id"
     for scope in scopes:
         ctx.error(f'Error parsing attribute "{label}": {_message(name, scope, model)}', _map_span(attribute, pk.span))
@@ -229,7 +229,7 @@ def index_name_is_unique(ctx, model, index) -> None:
     scopes = names.violations("index", model, name)
     if not scopes:
         return
-    attribute = getattr(index, "_source_attribute", None)
+    attribute = index._source_attribute
     span = _map_span(attribute, index.span, ("map", "name"))  # (an index points at its name: too)
     for scope in scopes:
         ctx.error(f'Error parsing attribute "{index.attribute_name}": {_message(name, scope, model)}', span)

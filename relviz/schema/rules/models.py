@@ -83,7 +83,7 @@ _MULTI_SCHEMA = ("postgresql", "cockroachdb", "sqlserver")
 def schemas(ctx, block, kind: str) -> None:
     """``@@schema("x")``: only where the database has schemas, only schemas the datasource lists, on every block if any."""
     datasource = ctx.schema.datasource
-    span = getattr(block, "_schema_span", None)
+    span = block._schema_span
     supported = ctx.connector.provider in _MULTI_SCHEMA
     if block.schema_name is not None and span is not None:
         if not supported:
@@ -296,7 +296,7 @@ def index_type_supported(ctx, index) -> None:
     """``@@index(type: ...)``: Postgres has them all, CockroachDB BTree and Gin, the others BTree."""
     if index.index_type in _INDEX_TYPES.get(ctx.connector.provider, ("BTree",)):
         return
-    attribute = getattr(index, "_source_attribute", None)
+    attribute = index._source_attribute
     span = next((a.span for a in attribute.arguments if a.name == "type"), index.span) if attribute else index.span
     ctx.error(
         'Error parsing attribute "@@index": The given index type is not supported with the current connector', span
