@@ -3,11 +3,16 @@ functions and their arguments, enum values, lists."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from relviz.schema.attribute_args import map_arg
 from relviz.schema.attributes import AttributeVisitor, render
 from relviz.schema.model import CompositeType, DefaultValue, Field
 from relviz.schema.resolve import python_value
 from relviz.syntax.nodes import ArrayValue, ConstantValue, FunctionCall, NumericValue, StringValue
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.resolve import Context
 
 __all__ = ["field_default"]
 
@@ -22,7 +27,7 @@ _FUNCTION_TYPES = {
 }
 
 
-def field_default(ctx, v: AttributeVisitor, field: Field, attribute) -> None:
+def field_default(ctx: Context, v: AttributeVisitor, field: Field, attribute) -> None:
     """Read ``@default(...)`` into ``field.default`` and check it as Prisma does."""
     expr = v.default_arg("value")
     composite = isinstance(field.model, CompositeType)
@@ -63,7 +68,7 @@ def _composite_refuses(v: AttributeVisitor, field: Field, function: str) -> bool
 _NO_ARGUMENT_FUNCTIONS = ("now", "autoincrement", "ulid", "auto")
 
 
-def _check_scalar_default(ctx, v: AttributeVisitor, field: Field, expr) -> None:
+def _check_scalar_default(ctx: Context, v: AttributeVisitor, field: Field, expr) -> None:
     scalar = field.scalar_type
     if isinstance(expr, FunctionCall):
         if expr.name in _NO_ARGUMENT_FUNCTIONS and expr.arguments:
@@ -93,7 +98,7 @@ def _check_scalar_default(ctx, v: AttributeVisitor, field: Field, expr) -> None:
         _literal_error(ctx, v, scalar, expr)
 
 
-def _literal_error(ctx, v: AttributeVisitor, scalar: str | None, expr) -> None:
+def _literal_error(ctx: Context, v: AttributeVisitor, scalar: str | None, expr) -> None:
     if scalar == "Boolean" and isinstance(expr, ConstantValue):  # a name, but neither true nor false
         ctx.error('Error parsing attribute "@default": A boolean literal must be `true` or `false`.', expr.span)
     else:
@@ -130,7 +135,7 @@ def _literal_matches(scalar: str | None, expr) -> bool:
     return kind is None or isinstance(expr, kind)
 
 
-def _check_enum_default(ctx, v: AttributeVisitor, field: Field, expr) -> None:
+def _check_enum_default(ctx: Context, v: AttributeVisitor, field: Field, expr) -> None:
     if field.is_list and not isinstance(expr, (ArrayValue, FunctionCall)):
         v.error(f"Expected an enum value, but found `{render(expr)}`.")
         return

@@ -17,14 +17,20 @@ order) for validation; ``schema.relations`` holds the complete ones.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from relviz.schema.model import MANY_TO_MANY, ONE_TO_MANY, ONE_TO_ONE, JoinTable, Relation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.model import Field, Model
+    from relviz.schema.resolve import Context
 
 __all__ = ["PrismaRelation", "infer_relations", "relation_name_of", "default_relation_name", "implicit_on_delete"]
 
 IMPLICIT_M2M, EMBEDDED_M2M = "implicit-many-to-many", "embedded-many-to-many"
 
 
-def relation_name_of(ctx, field) -> str | None:
+def relation_name_of(ctx: Context, field: Field) -> str | None:
     info = ctx.relation_info.get(field)
     return info.name if info is not None else None
 
@@ -61,11 +67,11 @@ class PrismaRelation:
         return f"<PrismaRelation {self.kind} {self.forward!r} {self.back!r}>"
 
 
-def _key(field) -> tuple[str, str]:
+def _key(field: Field) -> tuple[str, str]:
     return (field.model.name, field.name)
 
 
-def _fields_are_unique(model, fields) -> bool:
+def _fields_are_unique(model: Model, fields) -> bool:
     """Whether an ``@unique``/``@@unique`` of the model has exactly these fields, in this order."""
     for index in getattr(model, "_prisma_indexes", model.indexes):
         if index.kind == "unique" and len(index.fields) == len(fields):
@@ -74,7 +80,7 @@ def _fields_are_unique(model, fields) -> bool:
     return False
 
 
-def infer_relations(ctx) -> None:
+def infer_relations(ctx: Context) -> None:
     """Fill ``ctx.prisma_relations`` and ``schema.relations``."""
     schema = ctx.schema
     info = ctx.relation_info
@@ -111,7 +117,7 @@ def infer_relations(ctx) -> None:
     schema._join_relations = _join_models(schema)
 
 
-def _prisma_field_order(ctx, fields):
+def _prisma_field_order(ctx: Context, fields):
     """Relation fields in the order Prisma walks them: by block declaration order across files."""
     order = {}
     for i, ast in enumerate(ctx.asts):
@@ -120,7 +126,7 @@ def _prisma_field_order(ctx, fields):
     return sorted(fields, key=lambda f: order.get(id(getattr(f.model, "_ast", None)), (0, 0)))
 
 
-def _ingest(ctx, field, opposite, name, info) -> PrismaRelation | None:
+def _ingest(ctx: Context, field: Field, opposite, name, info) -> PrismaRelation | None:
     model, target = field.model, field.related_model
     is_self = model is target
     arity = field.arity
@@ -160,7 +166,7 @@ def _ingest(ctx, field, opposite, name, info) -> PrismaRelation | None:
     return PrismaRelation(ONE_TO_MANY, field, None, name, model, target)
 
 
-def _public_relation(ctx, pr: PrismaRelation) -> Relation:
+def _public_relation(ctx: Context, pr: PrismaRelation) -> Relation:
     name = pr.name
     display_name = name if name is not None else default_relation_name(pr.model_a.name, pr.model_b.name)
     if pr.kind in (IMPLICIT_M2M, EMBEDDED_M2M):
@@ -178,7 +184,7 @@ def _public_relation(ctx, pr: PrismaRelation) -> Relation:
     return relation
 
 
-def _fill_keys(ctx, relation: Relation, forward) -> None:
+def _fill_keys(ctx: Context, relation: Relation, forward) -> None:
     """Referencing and referenced fields, the constraint name and the referential actions."""
     info = ctx.relation_info.get(forward)
     if info is not None:

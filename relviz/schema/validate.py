@@ -7,13 +7,18 @@ only when nothing so far was an error.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from relviz.schema.model import Model
 from relviz.schema.resolve import in_declaration_order
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.resolve import Context
 
 __all__ = ["validate_schema"]
 
 
-def validate_schema(ctx) -> None:
+def validate_schema(ctx: Context) -> None:
     """Check the configuration, then run every rule stage, in Prisma's order."""
     from relviz.schema import rules
     from relviz.schema.rules.configuration import preview_features, validate_configuration
@@ -31,13 +36,13 @@ def validate_schema(ctx) -> None:
             break
 
 
-def _models_in_order(ctx) -> list:
+def _models_in_order(ctx: Context) -> list:
     """Models, then views, each as declared across files (Prisma walks them in this order)."""
     found = [obj for obj in in_declaration_order(ctx) if isinstance(obj, Model) and ctx.blocks.get(obj.name) is obj]
     return [m for m in found if not m.is_view] + [m for m in found if m.is_view]
 
 
-def _relations_from(ctx) -> dict:
+def _relations_from(ctx: Context) -> dict:
     """Complete one-to-one and one-to-many relations by the model holding the foreign key."""
     position: dict = {}
     for ast in ctx.asts:  # Prisma orders by model id: declaration order, models and views together

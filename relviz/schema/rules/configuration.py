@@ -7,9 +7,14 @@ are accepted silently: relviz never connects to a database.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from relviz.schema.attributes import render
 from relviz.schema.resolve import PROVIDER_ALIASES
 from relviz.syntax.nodes import ArrayValue, StringValue
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.resolve import Context
 
 __all__ = ["validate_configuration", "PREVIEW_FEATURES", "DEPRECATED_PREVIEW_FEATURES"]
 
@@ -37,7 +42,7 @@ _DEPRECATED = {f.lower() for f in DEPRECATED_PREVIEW_FEATURES}
 _CONNECTORS_WITH_SCHEMAS = ("postgresql", "cockroachdb", "sqlserver")
 
 
-def validate_configuration(ctx) -> None:
+def validate_configuration(ctx: Context) -> None:
     blocks = ctx.datasource_blocks
     if len(blocks) > 1:
         for block in blocks:
@@ -52,7 +57,7 @@ def validate_configuration(ctx) -> None:
         _generator(ctx, block)
 
 
-def _string(ctx, expr):
+def _string(ctx: Context, expr):
     if isinstance(expr, StringValue):
         return expr.value
     if expr is not None:
@@ -66,7 +71,7 @@ def _describe(expr) -> str:
     return describe(expr)
 
 
-def _unassigned(ctx, block, kind: str) -> bool:
+def _unassigned(ctx: Context, block, kind: str) -> bool:
     """Whether a property of ``block`` has no value (``output =``); the first is reported."""
     for prop in block.properties:
         if prop.value is None:
@@ -75,7 +80,7 @@ def _unassigned(ctx, block, kind: str) -> bool:
     return False
 
 
-def _datasource(ctx, block) -> None:
+def _datasource(ctx: Context, block) -> None:
     if _unassigned(ctx, block, "datasource"):
         return
     props = {}
@@ -143,7 +148,7 @@ def _datasource(ctx, block) -> None:
                 ctx.error(f'Property not known: "{prop.name}".', prop.span)
 
 
-def _provider_in_file(ctx, block) -> str | None:
+def _provider_in_file(ctx: Context, block) -> str | None:
     """The provider of the first datasource in ``block``'s own file: Prisma reads a generator's
     preview features against that one only (in a multi-file schema too)."""
     for datasource in ctx.datasource_blocks:
@@ -155,7 +160,7 @@ def _provider_in_file(ctx, block) -> str | None:
     return None
 
 
-def _generator(ctx, block) -> None:
+def _generator(ctx: Context, block) -> None:
     if _unassigned(ctx, block, "generator"):
         return
     props = {}
@@ -190,7 +195,7 @@ def _generator(ctx, block) -> None:
             )
 
 
-def preview_features(ctx) -> set:
+def preview_features(ctx: Context) -> set:
     """The preview features every generator asks for (as Prisma spells them)."""
     found = set()
     for generator in ctx.schema.generators:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.resolve import Context
+
 __all__ = ["Connector", "connector_of", "ACTIONS"]
 
 ACTIONS = ("Cascade", "Restrict", "NoAction", "SetNull", "SetDefault")
@@ -76,7 +81,7 @@ class Connector:
         return self.provider != "mongodb"
 
 
-def connector_of(ctx) -> Connector:
+def connector_of(ctx: Context) -> Connector:
     datasource = ctx.schema.datasource
     if datasource is None or datasource.provider not in _CONNECTORS:
         return Connector(None, "foreignKeys")

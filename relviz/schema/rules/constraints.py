@@ -3,6 +3,13 @@ database keeps them in one namespace: per database, per table, or both."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.model import Model
+    from relviz.schema.relations import PrismaRelation
+    from relviz.schema.resolve import Context
+
 __all__ = ["ConstraintNames", "foreign_key_name", "index_name", "primary_key_name"]
 
 _LIMITS = {"postgresql": 63, "cockroachdb": 63, "mysql": 64, "sqlserver": 128, "sqlite": 10000, "mongodb": 127}
@@ -76,7 +83,7 @@ def default_name(table: str, column: str, limit: int) -> str:
 class ConstraintNames:
     """Every constraint's database name, counted per namespace, as Prisma's ``Names`` does."""
 
-    def __init__(self, ctx):
+    def __init__(self, ctx: Context):
         provider = ctx.connector.provider
         self.limit = _LIMITS.get(provider, 10000)
         self.provider = provider
@@ -123,13 +130,13 @@ class ConstraintNames:
                     if field.default is not None and field.kind != "relation":
                         yield model, field.default.db_name or default_name(model.table_name, field.column_name, self.limit)
 
-    def primary_key(self, model) -> str | None:
+    def primary_key(self, model: Model) -> str | None:
         pk = model.primary_key
         if pk is None or self.provider not in _NAMED_PRIMARY_KEYS:
             return None
         return pk.db_name or primary_key_name(model.table_name, self.limit)
 
-    def index(self, model, index) -> str:
+    def index(self, model: Model, index) -> str:
         name = self._index_names.get(index)
         if name is None:
             if index.db_name:
@@ -140,7 +147,7 @@ class ConstraintNames:
             self._index_names[index] = name
         return name
 
-    def relation(self, relation) -> str:
+    def relation(self, relation: PrismaRelation) -> str:
         name = self._relation_names.get(relation)
         if name is None:
             info = self.ctx.relation_info.get(relation.forward)
@@ -152,7 +159,7 @@ class ConstraintNames:
             self._relation_names[relation] = name
         return name
 
-    def violations(self, kind: str, model, name: str):
+    def violations(self, kind: str, model: Model, name: str):
         """The scopes in which ``name`` is used more than once, global ones first."""
         if name not in self._clashing:
             return []
@@ -186,7 +193,7 @@ class _Holder:
 
     __slots__ = ("schema_name", "_local")
 
-    def __init__(self, relation):
+    def __init__(self, relation: PrismaRelation):
         self.schema_name = relation.model_a.schema_name
         self._local = (relation.forward or relation.back).model
 
@@ -201,14 +208,14 @@ def _map_span(attribute, fallback, arguments=("map",)):
     return fallback
 
 
-def _message(name: str, scope: str, model) -> str:
+def _message(name: str, scope: str, model: Model) -> str:
     return (
         f"The given constraint name `{name}` has to be unique in the following namespace: {describe(scope, model.name)}. "
         "Please provide a different name using the `map` argument."
     )
 
 
-def primary_key_name_is_unique(ctx, model) -> None:
+def primary_key_name_is_unique(ctx: Context, model: Model) -> None:
     names = ctx.constraint_names
     name = names.primary_key(model)
     if name is None:
@@ -223,7 +230,7 @@ def primary_key_name_is_unique(ctx, model) -> None:
         ctx.error(f'Error parsing attribute "{label}": {_message(name, scope, model)}', _map_span(attribute, pk.span))
 
 
-def index_name_is_unique(ctx, model, index) -> None:
+def index_name_is_unique(ctx: Context, model: Model, index) -> None:
     names = ctx.constraint_names
     name = names.index(model, index)
     scopes = names.violations("index", model, name)
@@ -235,7 +242,7 @@ def index_name_is_unique(ctx, model, index) -> None:
         ctx.error(f'Error parsing attribute "{index.attribute_name}": {_message(name, scope, model)}', span)
 
 
-def relation_name_is_unique(ctx, relation) -> None:
+def relation_name_is_unique(ctx: Context, relation: PrismaRelation) -> None:
     if relation.forward is None and relation.back is None:
         return
     names = ctx.constraint_names

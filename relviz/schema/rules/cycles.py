@@ -4,15 +4,22 @@ Prisma emulates relations (``relationMode = "prisma"``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from relviz.schema.relations import implicit_on_delete
 from relviz.schema.rules.relation_args import VALIDATING, referencing, relation_info
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.model import Model
+    from relviz.schema.relations import PrismaRelation
+    from relviz.schema.resolve import Context
 
 __all__ = ["cycles", "multiple_cascading_paths"]
 
 CYCLE_HINT = " Read more at https://pris.ly/d/cyclic-referential-actions"
 
 
-def _on_delete(ctx, relation) -> str:
+def _on_delete(ctx: Context, relation: PrismaRelation) -> str:
     info = relation_info(ctx, relation.forward)
     if info is not None and info.on_delete is not None:
         return info.on_delete
@@ -20,7 +27,7 @@ def _on_delete(ctx, relation) -> str:
     return implicit_on_delete(relation.forward, fields, restrict_supported=ctx.connector.supports_action("Restrict"))
 
 
-def _on_update(ctx, relation) -> str:
+def _on_update(ctx: Context, relation: PrismaRelation) -> str:
     info = relation_info(ctx, relation.forward)
     return info.on_update if info is not None and info.on_update is not None else "Cascade"
 
@@ -29,11 +36,11 @@ def _triggers(action: str) -> bool:
     return action not in ("NoAction", "Restrict")
 
 
-def _complete_inline_from(ctx, model):
+def _complete_inline_from(ctx: Context, model: Model):
     return ctx.relations_from.get(model, ())
 
 
-def _cascade_error(ctx, relation, message: str) -> None:
+def _cascade_error(ctx: Context, relation: PrismaRelation, message: str) -> None:
     info = relation_info(ctx, relation.forward)
     on_delete = _on_delete(ctx, relation) if (info is None or info.on_delete is None) else None
     on_update = _on_update(ctx, relation) if (info is None or info.on_update is None) else None
@@ -52,7 +59,7 @@ def _path(chain) -> str:
     return " → ".join(f"{r.model_a.name}.{r.forward.name}" for r in chain)
 
 
-def cycles(ctx, relation) -> None:
+def cycles(ctx: Context, relation: PrismaRelation) -> None:
     """A cascading self-relation, or a cascading cycle back to this model."""
     connector = ctx.connector
     if not connector.detects_reference_cycles and connector.uses_foreign_keys:
@@ -85,7 +92,7 @@ def cycles(ctx, relation) -> None:
                 pending.append((nxt, chain + (nxt,)))
 
 
-def multiple_cascading_paths(ctx, relation) -> None:
+def multiple_cascading_paths(ctx: Context, relation: PrismaRelation) -> None:
     """Two cascading paths from this model to the same model (SQL Server with foreign keys)."""
     connector = ctx.connector
     if not connector.detects_reference_cycles or connector.is_prisma_mode:

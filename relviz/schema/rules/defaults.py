@@ -7,14 +7,20 @@ base64).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 
 from relviz.syntax.nodes import ArrayValue, StringValue
 
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.model import Field
+    from relviz.schema.resolve import Context
+
 __all__ = ["base64_error", "decimal_error", "default_value_parses", "json_error", "rfc3339_error"]
 
 
-def default_value_parses(ctx, field) -> None:
+def default_value_parses(ctx: Context, field: Field) -> None:
     default = field.default
     if default is None:
         return
@@ -25,7 +31,7 @@ def default_value_parses(ctx, field) -> None:
             _string_parses(ctx, field.scalar_type, item)
 
 
-def _string_parses(ctx, scalar_type: str, value: StringValue) -> None:
+def _string_parses(ctx: Context, scalar_type: str | None, value: StringValue) -> None:
     text = value.value
     if scalar_type == "Json":
         reason, what = json_error(text), 'attribute "@default": Parse error: "{}" is not a valid JSON string.'

@@ -3,7 +3,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from relviz.schema.attributes import render
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.model import Field, Model
+    from relviz.schema.resolve import Context
 
 __all__ = [
     "NATIVE_TYPES", "autoincrement", "composite_types_supported", "mongodb_ids", "native_type_arguments",
@@ -95,7 +101,7 @@ def _parses(kind: str, args: list) -> bool:
     return True
 
 
-def native_type_arguments(ctx, field) -> None:
+def native_type_arguments(ctx: Context, field: Field) -> None:
     """The ``@db.X(...)`` attribute names a type of this database, fit for the field's type, with fitting arguments."""
     native = field.native_type
     if native is None:
@@ -170,7 +176,7 @@ _ARGUMENT_RANGES = {
 }
 
 
-def _arguments_in_range(connector, name: str, args: list, scalar_type: str) -> str | None:
+def _arguments_in_range(connector, name: str, args: list, scalar_type: str | None) -> str | None:
     """What the database's connector says of arguments out of its range (the first rule that
     applies, in Prisma's order), or None. ``args`` have parsed as numbers (or SQL Server's ``Max``)."""
     n = [int(a) for a in args if a.isdigit()]
@@ -194,7 +200,7 @@ _JSON = ("postgresql", "cockroachdb", "mongodb", "mysql", "sqlite", None)
 _JSON_LISTS = ("postgresql", "mongodb", None)
 
 
-def scalar_field_supported(ctx, field) -> None:
+def scalar_field_supported(ctx: Context, field: Field) -> None:
     """``Json``, lists of ``Json``, ``Decimal`` and lists of scalars only where the database has them."""
     provider = ctx.connector.provider
     model = field.model
@@ -218,7 +224,7 @@ def scalar_field_supported(ctx, field) -> None:
         )
 
 
-def unknown_default_functions(ctx) -> None:
+def unknown_default_functions(ctx: Context) -> None:
     """``@default(f())`` with a function Prisma does not know."""
     known = {"autoincrement", "now", "uuid", "cuid", "nanoid", "ulid", "dbgenerated", "auto"}
     if ctx.connector.provider == "cockroachdb":
@@ -238,7 +244,7 @@ def unknown_default_functions(ctx) -> None:
 _CONNECTOR_FUNCTIONS = {"auto": "mongodb"}
 
 
-def default_function_supported(ctx, field) -> None:
+def default_function_supported(ctx: Context, field: Field) -> None:
     """``auto()`` is MongoDB's (``sequence()``, CockroachDB's, is unknown elsewhere)."""
     function = field.default.function
     provider = _CONNECTOR_FUNCTIONS.get(function)
@@ -249,7 +255,7 @@ def default_function_supported(ctx, field) -> None:
         )
 
 
-def cockroach_autoincrement(ctx, field) -> None:
+def cockroach_autoincrement(ctx: Context, field: Field) -> None:
     if (
         ctx.connector.provider == "cockroachdb" and field.default is not None
         and field.default.function == "autoincrement" and field.scalar_type != "BigInt"
@@ -262,7 +268,7 @@ def cockroach_autoincrement(ctx, field) -> None:
         )
 
 
-def composite_types_supported(ctx) -> None:
+def composite_types_supported(ctx: Context) -> None:
     """Composite types exist on MongoDB only, and need a field."""
     for ct in ctx.schema.composite_types:
         if ctx.connector.provider != "mongodb":
@@ -271,7 +277,7 @@ def composite_types_supported(ctx) -> None:
             ctx.error(f"{VALIDATING}A type must have at least one field defined.", ct.span)
 
 
-def composite_cycles(ctx) -> None:
+def composite_cycles(ctx: Context) -> None:
     """Required composite fields that lead back to their own type: a document without end."""
     types = ctx.schema.composite_types
     order = {ct: i for i, ct in enumerate(types)}
@@ -309,7 +315,7 @@ def composite_cycles(ctx) -> None:
         ctx.error(message, span)
 
 
-def autoincrement(ctx, model) -> None:
+def autoincrement(ctx: Context, model: Model) -> None:
     """Where ``autoincrement()`` may stand: SQLite only on the id, MySQL once and on an indexed field."""
     provider = ctx.connector.provider
     if provider not in ("sqlite", "mysql", "mongodb"):
@@ -352,7 +358,7 @@ def autoincrement(ctx, model) -> None:
             )
 
 
-def primary_key_supported(ctx, model) -> None:
+def primary_key_supported(ctx: Context, model: Model) -> None:
     """Named primary keys where the database names them; MongoDB's ``_id``."""
     pk = model.primary_key
     if pk is not None and pk.db_name is not None and ctx.connector.provider in ("mysql", "sqlite", "mongodb"):
@@ -364,7 +370,7 @@ def primary_key_supported(ctx, model) -> None:
     mongodb_ids(ctx, model)
 
 
-def mongodb_ids(ctx, model) -> None:
+def mongodb_ids(ctx: Context, model: Model) -> None:
     if not ctx.connector.is_mongo or model.is_view:
         return
     pk = model.primary_key
@@ -384,7 +390,7 @@ def mongodb_ids(ctx, model) -> None:
         )
 
 
-def mongodb_dbgenerated(ctx, model) -> None:
+def mongodb_dbgenerated(ctx: Context, model: Model) -> None:
     """MongoDB runs no SQL: ``dbgenerated()`` has no database to generate it."""
     if not ctx.connector.is_mongo:
         return
@@ -397,7 +403,7 @@ def mongodb_dbgenerated(ctx, model) -> None:
             )
 
 
-def mongodb_indexes(ctx, model) -> None:
+def mongodb_indexes(ctx: Context, model: Model) -> None:
     """On MongoDB, two indexes over the same fields are one too many, and so is a unique index
     on the id field alone (the id is unique already); index by index, as Prisma checks them."""
     if not ctx.connector.is_mongo:

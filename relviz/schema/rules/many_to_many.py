@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from relviz.schema.rules.relation_args import RELATION, VALIDATING, referenced, referencing, relation_info
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.model import Field
+    from relviz.schema.relations import PrismaRelation
+    from relviz.schema.resolve import Context
 
 __all__ = [
     "embedded_rules", "no_implicit_referential_actions", "no_implicit_references", "supports_implicit_relations",
@@ -10,22 +17,15 @@ __all__ = [
 ]
 
 
-
-
-
-
-
-
-
-def _type_key(field):
+def _type_key(field: Field):
     return (field.kind, field.scalar_type, field.enum, field.composite_type, field.unsupported_type)
 
 
-def _pair(relation):
+def _pair(relation: PrismaRelation):
     return (relation.forward, relation.back)
 
 
-def supports_implicit_relations(ctx, relation) -> None:
+def supports_implicit_relations(ctx: Context, relation: PrismaRelation) -> None:
     if any(f.model.is_view for f in _pair(relation)):
         for field in _pair(relation):
             ctx.error(f"{VALIDATING}Implicit many-to-many relations are not supported for views.", field.span)
@@ -39,7 +39,7 @@ def supports_implicit_relations(ctx, relation) -> None:
         )
 
 
-def validate_singular_id(ctx, relation) -> None:
+def validate_singular_id(ctx: Context, relation: PrismaRelation) -> None:
     for field in _pair(relation):
         target = field.related_model
         pk = target.primary_key
@@ -63,7 +63,7 @@ def validate_singular_id(ctx, relation) -> None:
             )
 
 
-def no_implicit_referential_actions(ctx, relation) -> None:
+def no_implicit_referential_actions(ctx: Context, relation: PrismaRelation) -> None:
     for field in _pair(relation):
         info = relation_info(ctx, field)
         if info is None:
@@ -73,7 +73,7 @@ def no_implicit_referential_actions(ctx, relation) -> None:
                 ctx.error(f"{VALIDATING}Referential actions on implicit many-to-many relations are not supported", span)
 
 
-def no_implicit_references(ctx, relation) -> None:
+def no_implicit_references(ctx: Context, relation: PrismaRelation) -> None:
     for field in _pair(relation):
         if referenced(ctx, field) is not None:
             ctx.error(
@@ -83,7 +83,7 @@ def no_implicit_references(ctx, relation) -> None:
             )
 
 
-def embedded_rules(ctx, relation) -> None:
+def embedded_rules(ctx: Context, relation: PrismaRelation) -> None:
     """Two-way embedded many-to-many: MongoDB only, one scalar list field each way."""
     connector = ctx.connector
     if not connector.supports_embedded_many_to_many:

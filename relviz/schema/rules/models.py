@@ -3,6 +3,8 @@ fields (ambiguity stops everything), its indexes."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from relviz.schema.rules import constraints, defaults
 from relviz.schema.rules import fields as field_rules
 from relviz.schema.rules.postgres_indexes import postgres_indexes
@@ -11,12 +13,16 @@ from relviz.schema.rules.relation_fields import (
     relation_is_unambiguous, relation_map, relation_names,
 )
 
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.model import Model
+    from relviz.schema.resolve import Context
+
 __all__ = ["validate_models"]
 
 VALIDATING = "Error validating: "
 
 
-def validate_models(ctx) -> bool:
+def validate_models(ctx: Context) -> bool:
     """Every model and view in declaration order; False when an ambiguous relation stopped validation."""
     names = relation_names(ctx)
     features = ctx.preview_features
@@ -80,7 +86,7 @@ def validate_models(ctx) -> bool:
 _MULTI_SCHEMA = ("postgresql", "cockroachdb", "sqlserver")
 
 
-def schemas(ctx, block, kind: str) -> None:
+def schemas(ctx: Context, block, kind: str) -> None:
     """``@@schema("x")``: only where the database has schemas, only schemas the datasource lists, on every block if any."""
     datasource = ctx.schema.datasource
     span = block._schema_span
@@ -132,7 +138,7 @@ _UNFIT_KEY_TYPES = {
 }
 
 
-def key_column_types(ctx, model) -> None:
+def key_column_types(ctx: Context, model: Model) -> None:
     """Keys on column types the database cannot index: MySQL's TEXT/BLOB without a ``length``,
     SQL Server's ``Text``, ``NText``, ``Image``, ``Xml`` and ``(Max)`` types, and on SQL Server
     no ``Bytes`` in a primary key (the first unfit field of the key is reported)."""
@@ -159,7 +165,7 @@ def key_column_types(ctx, model) -> None:
             return
 
 
-def primary_key_arguments_supported(ctx, model) -> None:
+def primary_key_arguments_supported(ctx: Context, model: Model) -> None:
     """``length`` in a primary key only on MySQL, ``sort`` only on SQL Server."""
     pk = model.primary_key
     if pk is None or not pk.index_fields:
@@ -175,7 +181,7 @@ def primary_key_arguments_supported(ctx, model) -> None:
             )
 
 
-def index_length_supported(ctx, index) -> None:
+def index_length_supported(ctx: Context, index) -> None:
     """``length`` in an index only on MySQL."""
     if ctx.connector.provider == "mysql" or all(f.length is None for f in index.fields):
         return
@@ -187,7 +193,7 @@ def index_length_supported(ctx, index) -> None:
 
 
 # -- models -----------------------------------------------------------------------------------
-def database_name_clashes(ctx) -> None:
+def database_name_clashes(ctx: Context) -> None:
     """Two models (or views) with one table name; the error goes on an ``@@map``."""
     seen: dict = {}
     for model in ctx.models_in_order:
@@ -210,7 +216,7 @@ def database_name_clashes(ctx) -> None:
         )
 
 
-def enum_database_name_clashes(ctx) -> None:
+def enum_database_name_clashes(ctx: Context) -> None:
     seen = set()
     for enum in ctx.schema.enums:
         key = (enum.schema_name, enum.db_name or enum.name)
@@ -219,7 +225,7 @@ def enum_database_name_clashes(ctx) -> None:
         seen.add(key)
 
 
-def has_a_strict_unique_criteria(ctx, model) -> None:
+def has_a_strict_unique_criteria(ctx: Context, model: Model) -> None:
     """A model needs an ``@id`` or a unique criterion made of required fields."""
     if model.is_view or model.is_ignored:
         return
@@ -244,19 +250,19 @@ def has_a_strict_unique_criteria(ctx, model) -> None:
     ctx.error(message, model.span)
 
 
-def views_have_no_primary_key(ctx, model) -> None:
+def views_have_no_primary_key(ctx: Context, model: Model) -> None:
     if model.is_view and model.primary_key is not None:
         ctx.error(f"{VALIDATING}Views cannot have primary keys.", model.primary_key.span)
 
 
-def mapped_name_is_not_too_long(ctx, model, index) -> None:
+def mapped_name_is_not_too_long(ctx: Context, model: Model, index) -> None:
     if index.db_name is None:
         return
     constraint_name_too_long(ctx, model, index.db_name, index.attribute_name, index.span)
 
 
 # -- indexes ----------------------------------------------------------------------------------
-def index_has_fields(ctx, index) -> None:
+def index_has_fields(ctx: Context, index) -> None:
     if not index.fields:
         ctx.error(
             f'Error parsing attribute "{index.attribute_name}": The list of fields in an index cannot be empty. '
@@ -265,7 +271,7 @@ def index_has_fields(ctx, index) -> None:
         )
 
 
-def only_one_fulltext_index(ctx, model) -> None:
+def only_one_fulltext_index(ctx: Context, model: Model) -> None:
     """MongoDB has one text index per collection: with two ``@@fulltext``, each is reported."""
     if not ctx.connector.is_mongo:
         return
@@ -278,7 +284,7 @@ def only_one_fulltext_index(ctx, model) -> None:
             )
 
 
-def fulltext_supported(ctx, index) -> None:
+def fulltext_supported(ctx: Context, index) -> None:
     if index.kind == "fulltext" and ctx.connector.provider not in ("mysql", "mongodb"):
         ctx.error(
             'Error parsing attribute "@@fulltext": Defining fulltext indexes is not supported with the current connector.',
@@ -292,7 +298,7 @@ _INDEX_TYPES = {
 }
 
 
-def index_type_supported(ctx, index) -> None:
+def index_type_supported(ctx: Context, index) -> None:
     """``@@index(type: ...)``: Postgres has them all, CockroachDB BTree and Gin, the others BTree."""
     if index.index_type in _INDEX_TYPES.get(ctx.connector.provider, ("BTree",)):
         return
@@ -303,7 +309,7 @@ def index_type_supported(ctx, index) -> None:
     )
 
 
-def inverted_indexes(ctx, model) -> None:
+def inverted_indexes(ctx: Context, model: Model) -> None:
     """CockroachDB's inverted (``type: Gin``) indexes: no operator classes, only ``Json`` and
     list fields, a ``Json`` field only as the last one. (Its other indexes take ``ops:`` silently.)"""
     if ctx.connector.provider != "cockroachdb":

@@ -9,9 +9,14 @@ is its ``@db.X`` attribute, when it has one.
 
 from __future__ import annotations
 
-from typing import Any
+
+from typing import TYPE_CHECKING, Any
 
 from relviz.syntax.nodes import ConstantValue
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.model import Field, Model
+    from relviz.schema.resolve import Context
 
 __all__ = ["postgres_indexes"]
 
@@ -49,7 +54,7 @@ _FIELD_TYPES = {
 }
 
 
-def postgres_indexes(ctx, model) -> None:
+def postgres_indexes(ctx: Context, model: Model) -> None:
     """Every index of ``model`` on PostgreSQL, in Prisma's order of indexes."""
     if ctx.connector.provider != "postgresql":
         return
@@ -67,7 +72,7 @@ def _raw(ops) -> bool:
     return ops is not None and not isinstance(ops, ConstantValue)
 
 
-def _no_xml_keys(ctx, index) -> None:
+def _no_xml_keys(ctx: Context, index) -> None:
     for index_field in index.fields:
         field = index_field.field
         if field is not None and field.native_type is not None and field.native_type.name == "Xml":
@@ -78,7 +83,7 @@ def _no_xml_keys(ctx, index) -> None:
             return
 
 
-def _operator_class(ctx, index, algorithm: str, index_field) -> None:
+def _operator_class(ctx: Context, index, algorithm: str, index_field) -> None:
     """Prisma's ``generalized_index_validations`` for one column of ``index``."""
     field = index_field.field
     opclass = index_field.ops.name if index_field.ops is not None else None
@@ -103,7 +108,7 @@ def _index_types_of(opclass: str) -> tuple[str, ...]:
 _UNFIT = object()  # "this combination is not one the index type knows": see `_unfit`
 
 
-def _unfit(algorithm: str, field, native: str | None, opclass: str | None) -> str | None:
+def _unfit(algorithm: str, field: Field, native: str | None, opclass: str | None) -> str | None:
     if native is not None and opclass is not None:
         return f"The given operator class `{opclass}` does not support native type `{native}` of field `{field.name}`."
     if native is not None:
@@ -115,17 +120,17 @@ def _unfit(algorithm: str, field, native: str | None, opclass: str | None) -> st
     return f"The {algorithm} index type does not support the type of the field `{field.name}`."
 
 
-def _not_of(opclass: str, field, type_name: str) -> str | None:
+def _not_of(opclass: str, field: Field, type_name: str) -> str | None:
     if field.scalar_type == type_name:
         return None
     return f"The given operator class `{opclass}` points to the field `{field.name}` that is not of {type_name} type."
 
 
-def _gist(field, native, opclass):
+def _gist(field: Field, native, opclass):
     return None if (native, opclass) == ("Inet", "InetOps") else _UNFIT
 
 
-def _gin(field, native, opclass):
+def _gin(field: Field, native, opclass):
     if opclass is None and (field.is_list or (native is None and field.scalar_type == "Json")):
         return None
     if native == "JsonB" and opclass in (None, "JsonbOps", "JsonbPathOps"):
@@ -137,7 +142,7 @@ def _gin(field, native, opclass):
     return _UNFIT
 
 
-def _spgist(field, native, opclass):
+def _spgist(field: Field, native, opclass):
     if native == "Inet" and opclass in (None, "InetOps"):
         return None
     if native is None and opclass is None and field.scalar_type == "String":
@@ -149,7 +154,7 @@ def _spgist(field, native, opclass):
     return _UNFIT
 
 
-def _brin(field, native, opclass):
+def _brin(field: Field, native, opclass):
     if native is not None:
         return None if native in _BRIN_NATIVE and (opclass is None or opclass in _BRIN_NATIVE[native]) else _UNFIT
     if opclass is None:

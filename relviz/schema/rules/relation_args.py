@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.model import Field
+    from relviz.schema.resolve import Context
+
 __all__ = ["RELATION", "VALIDATING", "referenced", "referencing", "relation_info"]
 
 RELATION = 'Error parsing attribute "@relation": '
 VALIDATING = "Error validating: "
 
 
-def relation_info(ctx, field):
+def relation_info(ctx: Context, field: Field):
     """The `@relation` arguments of a relation field, or None."""
     return ctx.relation_info.get(field) if field is not None else None
 
 
-def referencing(ctx, field):
+def referencing(ctx: Context, field: Field):
     """The ``fields:`` of a relation field: a list, or None when not given."""
     info = relation_info(ctx, field)
     return info.fields if info is not None else None
 
 
-def referenced(ctx, field):
+def referenced(ctx: Context, field: Field):
     """The ``references:`` of a relation field: a list, or None when not given."""
     info = relation_info(ctx, field)
     return info.references if info is not None else None

@@ -3,6 +3,12 @@ supports, foreign key names, the index relationMode "prisma" wants, MongoDB's na
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.model import Field, Model
+    from relviz.schema.resolve import Context
+
 __all__ = [
     "constraint_name_too_long", "ignored_related_model", "missing_relation_index", "mongodb_native_types", "referential_actions",
     "relation_is_unambiguous", "relation_map", "relation_names",
@@ -11,7 +17,7 @@ __all__ = [
 VALIDATING = "Error validating: "
 
 
-def relation_names(ctx) -> dict:
+def relation_names(ctx: Context) -> dict:
     """(model, related model, relation name) -> the relation fields sharing it, in order."""
     names: dict = {}
     for model in ctx.models_in_order:
@@ -30,7 +36,7 @@ def _join_names(fields) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def relation_is_unambiguous(ctx, model, field, names) -> bool:
+def relation_is_unambiguous(ctx: Context, model: Model, field: Field, names) -> bool:
     info = ctx.relation_info.get(field)
     explicit = info is not None and info.name is not None
     key = (model, field.related_model, ("explicit", info.name) if explicit else ("generated",))
@@ -73,7 +79,7 @@ def relation_is_unambiguous(ctx, model, field, names) -> bool:
     return False
 
 
-def ignored_related_model(ctx, model, field) -> None:
+def ignored_related_model(ctx: Context, model: Model, field: Field) -> None:
     target = field.related_model
     if not target.is_ignored or field.is_ignored or model.is_ignored:
         return
@@ -84,7 +90,7 @@ def ignored_related_model(ctx, model, field) -> None:
     )
 
 
-def referential_actions(ctx, field) -> None:
+def referential_actions(ctx: Context, field: Field) -> None:
     """Each explicit action must be one the connector (or relationMode) supports."""
     info = ctx.relation_info.get(field)
     if info is None:
@@ -114,7 +120,7 @@ def referential_actions(ctx, field) -> None:
 _NAMED_FOREIGN_KEYS = ("postgresql", "cockroachdb", "mysql", "sqlserver")
 
 
-def relation_map(ctx, model, field) -> None:
+def relation_map(ctx: Context, model: Model, field: Field) -> None:
     """``@relation(map: ...)`` names the foreign key: only where foreign keys have names, and not too long."""
     info = ctx.relation_info.get(field)
     if info is None or info.map is None:
@@ -125,7 +131,7 @@ def relation_map(ctx, model, field) -> None:
     constraint_name_too_long(ctx, model, info.map, "@relation", info.attribute.span)
 
 
-def constraint_name_too_long(ctx, model, name: str, label: str, span) -> None:
+def constraint_name_too_long(ctx: Context, model: Model, name: str, label: str, span) -> None:
     limit = ctx.constraint_names.limit
     if len(name.encode("utf-8")) > limit:
         ctx.error(
@@ -143,7 +149,7 @@ _MISSING_INDEX = (
 )
 
 
-def missing_relation_index(ctx, model, field) -> None:
+def missing_relation_index(ctx: Context, model: Model, field: Field) -> None:
     """With relationMode = "prisma", the foreign key should start an index, an @id or a @unique."""
     connector = ctx.connector
     if not connector.suggests_missing_indexes or not connector.is_prisma_mode:
@@ -161,7 +167,7 @@ def missing_relation_index(ctx, model, field) -> None:
     ctx.warning(_MISSING_INDEX, info.attribute.span)
 
 
-def mongodb_native_types(ctx, field) -> None:
+def mongodb_native_types(ctx: Context, field: Field) -> None:
     """On MongoDB, a foreign key and the field it references should share their native type."""
     if not ctx.connector.is_mongo:
         return
@@ -187,6 +193,6 @@ def mongodb_native_types(ctx, field) -> None:
         )
 
 
-def _native(field):
+def _native(field: Field):
     native = field.native_type
     return f"@{native.datasource}.{native.name}" if native is not None else None

@@ -7,6 +7,8 @@ table) and embedded (MongoDB) rules.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from relviz.schema.rules.relation_args import RELATION, VALIDATING, referenced, referencing, relation_info
 
 from relviz.schema.model import ONE_TO_ONE
@@ -18,13 +20,18 @@ from relviz.schema.rules.many_to_many import (
     validate_singular_id,
 )
 
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.model import Field, Model
+    from relviz.schema.relations import PrismaRelation
+    from relviz.schema.resolve import Context
+
 __all__ = ["referenced", "referencing", "unique_criteria", "validate_relations"]
 
 FORMAT_HINT = "You can run `prisma format` to fix this automatically."
 CYCLE_HINT = " Read more at https://pris.ly/d/cyclic-referential-actions"
 
 
-def validate_relations(ctx) -> None:
+def validate_relations(ctx: Context) -> None:
     """Every relation, in the order Prisma stores them."""
     for relation in ctx.prisma_relations:
         if relation.is_inline:
@@ -37,7 +44,7 @@ def validate_relations(ctx) -> None:
             embedded_rules(ctx, relation)
 
 
-def _inline(ctx, relation) -> None:
+def _inline(ctx: Context, relation: PrismaRelation) -> None:
     if relation.is_complete:
         cycles(ctx, relation)
         multiple_cascading_paths(ctx, relation)
@@ -59,12 +66,12 @@ def _empty(fields) -> bool:
     return not fields
 
 
-def _explicit_actions(ctx, field) -> bool:
+def _explicit_actions(ctx: Context, field: Field) -> bool:
     info = relation_info(ctx, field)
     return info is not None and (info.on_delete is not None or info.on_update is not None)
 
 
-def unique_criteria(model):
+def unique_criteria(model: Model):
     """Prisma's unique criteria: the primary key, then every unique index (as field lists)."""
     if model.primary_key is not None:
         yield list(model.primary_key.fields)
@@ -73,7 +80,7 @@ def unique_criteria(model):
             yield [f.field for f in index.fields]
 
 
-def _unique_name_sets(ctx, model) -> set:
+def _unique_name_sets(ctx: Context, model: Model) -> set:
     """The field names of each unique criterion of ``model``, sorted: read once per model."""
     cache = ctx.unique_name_sets
     found = cache.get(model)
@@ -82,12 +89,12 @@ def _unique_name_sets(ctx, model) -> set:
     return found
 
 
-def _has_errors(ctx) -> bool:
+def _has_errors(ctx: Context) -> bool:
     return ctx.has_errors
 
 
 # -- every inline relation --------------------------------------------------------------------
-def references_unique_fields(ctx, relation) -> None:
+def references_unique_fields(ctx: Context, relation: PrismaRelation) -> None:
     """``references`` must name a unique criterion of the referenced model."""
     forward = relation.forward
     references = referenced(ctx, forward)
@@ -108,7 +115,7 @@ def references_unique_fields(ctx, relation) -> None:
     )
 
 
-def _references_in_order(ctx, relation, references) -> None:
+def _references_in_order(ctx: Context, relation: PrismaRelation, references) -> None:
     if len(references) <= 1 or ctx.connector.allows_fields_in_arbitrary_order:
         return
     names = [f.name for f in references]
@@ -122,7 +129,7 @@ def _references_in_order(ctx, relation, references) -> None:
     )
 
 
-def same_length(ctx, relation) -> None:
+def same_length(ctx: Context, relation: PrismaRelation) -> None:
     forward = relation.forward
     fields, references = referencing(ctx, forward), referenced(ctx, forward)
     if fields is not None and references is not None and len(fields) != len(references):
@@ -132,7 +139,7 @@ def same_length(ctx, relation) -> None:
         )
 
 
-def field_arity(ctx, relation) -> None:
+def field_arity(ctx: Context, relation: PrismaRelation) -> None:
     """A required relation field needs required scalar fields."""
     forward = relation.forward
     fields = referencing(ctx, forward)
@@ -145,11 +152,11 @@ def field_arity(ctx, relation) -> None:
     )
 
 
-def _type_key(field):
+def _type_key(field: Field):
     return (field.kind, field.scalar_type, field.enum, field.composite_type, field.unsupported_type)
 
 
-def referencing_scalar_field_types(ctx, relation) -> None:
+def referencing_scalar_field_types(ctx: Context, relation: PrismaRelation) -> None:
     forward = relation.forward
     fields = referencing(ctx, forward)
     if fields is None:
@@ -163,7 +170,7 @@ def referencing_scalar_field_types(ctx, relation) -> None:
             )
 
 
-def required_relation_cannot_use_set_null(ctx, relation) -> None:
+def required_relation_cannot_use_set_null(ctx: Context, relation: PrismaRelation) -> None:
     forward = relation.forward
     if forward is None:
         return
@@ -192,7 +199,7 @@ def required_relation_cannot_use_set_null(ctx, relation) -> None:
             )
 
 
-def missing_opposite_field(ctx, relation) -> None:
+def missing_opposite_field(ctx: Context, relation: PrismaRelation) -> None:
     """Both sides of a relation must be written (``prisma format`` adds the missing one)."""
     if relation.is_complete:
         return
@@ -207,11 +214,11 @@ def missing_opposite_field(ctx, relation) -> None:
 
 
 # -- one-to-one -------------------------------------------------------------------------------
-def _both(relation):
+def _both(relation: PrismaRelation):
     return (relation.forward, relation.back) if relation.is_complete else (None, None)
 
 
-def one_to_one_fields_and_references_are_defined(ctx, relation) -> None:
+def one_to_one_fields_and_references_are_defined(ctx: Context, relation: PrismaRelation) -> None:
     forward, back = _both(relation)
     if forward is None:
         return
@@ -226,7 +233,7 @@ def one_to_one_fields_and_references_are_defined(ctx, relation) -> None:
                 )
 
 
-def one_to_one_defined_on_one_side_only(ctx, relation) -> None:
+def one_to_one_defined_on_one_side_only(ctx: Context, relation: PrismaRelation) -> None:
     forward, back = _both(relation)
     if forward is None:
         return
@@ -241,7 +248,7 @@ def one_to_one_defined_on_one_side_only(ctx, relation) -> None:
             ctx.error(message, back.span)
 
 
-def one_to_one_referential_actions(ctx, relation) -> None:
+def one_to_one_referential_actions(ctx: Context, relation: PrismaRelation) -> None:
     forward, back = _both(relation)
     if forward is None:
         return
@@ -262,7 +269,7 @@ def one_to_one_referential_actions(ctx, relation) -> None:
         )
 
 
-def one_to_one_fields_must_be_unique(ctx, relation) -> None:
+def one_to_one_fields_must_be_unique(ctx: Context, relation: PrismaRelation) -> None:
     forward = relation.forward
     if forward is None:
         return
@@ -282,7 +289,7 @@ def one_to_one_fields_must_be_unique(ctx, relation) -> None:
     ctx.error(f"{RELATION}A one-to-one relation must use unique fields on the defining side. {hint}", forward.span)
 
 
-def one_to_one_mixups(ctx, relation) -> None:
+def one_to_one_mixups(ctx: Context, relation: PrismaRelation) -> None:
     forward, back = _both(relation)
     if forward is None or _has_errors(ctx):
         return
@@ -303,7 +310,7 @@ def one_to_one_mixups(ctx, relation) -> None:
         )
 
 
-def one_to_one_back_relation_is_optional(ctx, relation) -> None:
+def one_to_one_back_relation_is_optional(ctx: Context, relation: PrismaRelation) -> None:
     forward, back = _both(relation)
     if forward is None or _has_errors(ctx) or not back.is_required:
         return
@@ -315,7 +322,7 @@ def one_to_one_back_relation_is_optional(ctx, relation) -> None:
     )
 
 
-def one_to_one_fields_on_wrong_side(ctx, relation) -> None:
+def one_to_one_fields_on_wrong_side(ctx: Context, relation: PrismaRelation) -> None:
     forward, back = _both(relation)
     if forward is None or _has_errors(ctx):
         return
@@ -330,7 +337,7 @@ def one_to_one_fields_on_wrong_side(ctx, relation) -> None:
 
 
 # -- one-to-many ------------------------------------------------------------------------------
-def one_to_many_fields_and_references_are_defined(ctx, relation) -> None:
+def one_to_many_fields_and_references_are_defined(ctx: Context, relation: PrismaRelation) -> None:
     forward, back = _both(relation)
     if forward is None:
         return
@@ -355,7 +362,7 @@ def one_to_many_fields_and_references_are_defined(ctx, relation) -> None:
         )
 
 
-def one_to_many_referential_actions(ctx, relation) -> None:
+def one_to_many_referential_actions(ctx: Context, relation: PrismaRelation) -> None:
     forward, back = _both(relation)
     if forward is None or not _explicit_actions(ctx, back):
         return
