@@ -73,7 +73,7 @@ def _key(field: Field) -> tuple[str, str]:
 
 def _fields_are_unique(model: Model, fields) -> bool:
     """Whether an ``@unique``/``@@unique`` of the model has exactly these fields, in this order."""
-    for index in getattr(model, "_prisma_indexes", model.indexes):
+    for index in model._prisma_indexes or model.indexes:
         if index.kind == "unique" and len(index.fields) == len(fields):
             if all(f.field is g and f.path is None for f, g in zip(index.fields, fields)):
                 return True

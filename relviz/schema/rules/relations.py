@@ -75,7 +75,7 @@ def unique_criteria(model: Model):
     """Prisma's unique criteria: the primary key, then every unique index (as field lists)."""
     if model.primary_key is not None:
         yield list(model.primary_key.fields)
-    for index in getattr(model, "_prisma_indexes", model.indexes):
+    for index in model._prisma_indexes or model.indexes:
         if index.kind == "unique":
             yield [f.field for f in index.fields]
 
