@@ -671,6 +671,8 @@ class _Parser:
                     field_attributes, trailing = read
             if trailing is None and trailing_docs:
                 trailing = trailing_docs.get(k)
+                if trailing is not None and field_attributes:
+                    field_attributes = self.before_trailing_comment(field_attributes)
             if trailing is not None:
                 member_doc = f"{member_doc}\n{trailing}" if member_doc else trailing
             start = base + m.start(1)
@@ -685,6 +687,21 @@ class _Parser:
                 self.composite_field_attributes(field)
             members.append(field)
         return members, attributes
+
+    def before_trailing_comment(self, attributes: list[Attribute]) -> list[Attribute]:
+        """``attributes`` of a line ending with a block comment. Without parentheses, an
+        attribute's span takes in the blanks after it; the comment, blanked out for reading,
+        is none of them to Prisma (``@id /* key */`` spans ``@id `` only)."""
+        last = attributes[-1]
+        if last.has_parentheses:
+            return attributes
+        file, start, end = _moved(last._span, 0)
+        blanks_end = _BLANKS.match(self.source.text, _moved(last._name_span, 0)[2]).end()  # type: ignore[union-attr]
+        if blanks_end >= end:
+            return attributes
+        copy = _moved_attributes([last], 0)[0]  # (the nodes may be shared with other lines)
+        copy._span = (file, start, blanks_end)
+        return [*attributes[:-1], copy]
 
     def field_attributes(self, rest: str, at: int) -> tuple[list, str | None] | None:
         """The attributes after a field's type (and a trailing ``///`` comment), first read of
@@ -754,6 +771,8 @@ class _Parser:
                     [] if rest_at == len(line) else _simple_attributes(line[rest_at:], base + rest_at, source)
                 )
                 if value_attributes is not None:
+                    if value_attributes and k in self.trailing_docs:
+                        value_attributes = self.before_trailing_comment(value_attributes)
                     start = base + simple.start(1)
                     members.append(EnumValueDecl(
                         simple[1], value_attributes, member_doc,
@@ -885,6 +904,8 @@ class _Parser:
         attributes = lp.attributes()
         if attributes is None:
             return None
+        if attributes and k in self.trailing_docs:
+            attributes = self.before_trailing_comment(attributes)
         trailing = lp.trailing_doc()
         if trailing is not None:
             doc = f"{doc}\n{trailing}" if doc else trailing
