@@ -51,6 +51,13 @@ def field_default(ctx: Context, v: AttributeVisitor, field: Field, attribute) ->
         _check_enum_default(ctx, v, field, expr)
     elif field.kind == "unsupported" and not (isinstance(expr, FunctionCall) and expr.name == "dbgenerated"):
         v.error('Only @default(dbgenerated("...")) can be used for Unsupported types.')
+    elif field.kind == "composite" and not (isinstance(expr, FunctionCall) and expr.name == "dbgenerated"):
+        # (Prisma names the field's type as its container here)
+        ctx.error(
+            f"Error validating field `{field.name}` in composite type `{field.type_name}`: Defaults on fields of type "
+            "composite are not supported. Please remove the `@default` attribute.",
+            attribute.span,
+        )
 
 
 def _composite_refuses(v: AttributeVisitor, field: Field, function: str) -> bool:

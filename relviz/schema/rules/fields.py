@@ -390,17 +390,32 @@ def mongodb_ids(ctx: Context, model: Model) -> None:
         )
 
 
-def mongodb_dbgenerated(ctx: Context, model: Model) -> None:
-    """MongoDB runs no SQL: ``dbgenerated()`` has no database to generate it."""
+def mongodb_scalar_fields(ctx: Context, model: Model) -> None:
+    """MongoDB's checks of each scalar field, in Prisma's order: ``auto()`` only on an ``@id``
+    of native type ``ObjectId``; no ``dbgenerated()`` (it runs no SQL); no ``$`` to start, and
+    no ``.`` in, a field's ``@map`` name (a view gets the last check only)."""
     if not ctx.connector.is_mongo:
         return
+    pk = model.primary_key
+    key = pk.fields if pk is not None and not model.is_view else ()
     for field in model.fields:
-        if field.default is not None and field.default.function == "dbgenerated" and field.kind != "relation":
-            ctx.error(
-                f"Error validating field `{field.name}` in model `{model.name}`: The `dbgenerated()` function is not "
-                "allowed with MongoDB. Please use `auto()` instead.",
-                field.span,
-            )
+        if field.kind in ("relation", "composite", "unknown"):
+            continue
+        function = field.default.function if field.default is not None and not model.is_view else None
+        where = f"Error validating field `{field.name}` in {'view' if model.is_view else 'model'} `{model.name}`: "
+        if function == "auto":
+            if field.native_type is None or field.native_type.name != "ObjectId":
+                ctx.error(f"{where}MongoDB `@default(auto())` fields must have `ObjectId` native type.", field.span)
+            if field not in key:
+                ctx.error(f"{where}MongoDB `@default(auto())` fields must have the `@id` attribute.", field.span)
+        elif function == "dbgenerated":
+            ctx.error(f"{where}The `dbgenerated()` function is not allowed with MongoDB. Please use `auto()` instead.", field.span)
+        if field.db_name is not None:
+            span = next(a.span for a in field.attributes if a.name == "map")
+            if field.db_name.startswith("$"):
+                ctx.error('Error parsing attribute "@map": The field name cannot start with a `$` character', span)
+            if "." in field.db_name:
+                ctx.error('Error parsing attribute "@map": The field name cannot contain a `.` character', span)
 
 
 def mongodb_indexes(ctx: Context, model: Model) -> None:

@@ -38,7 +38,7 @@ def validate_models(ctx: Context) -> bool:
         only_one_fulltext_index(ctx, model)
         schemas(ctx, model, "model")
         key_column_types(ctx, model)
-        field_rules.mongodb_dbgenerated(ctx, model)
+        field_rules.mongodb_scalar_fields(ctx, model)
         field_rules.mongodb_indexes(ctx, model)
         for field in model.fields:
             if field.default is not None:
