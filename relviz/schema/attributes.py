@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from relviz.syntax.nodes import ArrayValue, Attribute, ConstantValue, Expression, FunctionCall, NumericValue, StringValue
+from relviz.syntax.nodes import (
+    ArrayValue, Attribute, ConstantValue, Expression, FunctionCall, NumericValue, ObjectValue, StringValue,
+)
 
 __all__ = ["Arguments", "AttributeVisitor", "coerce", "describe", "field_refs", "string_arg"]
 
@@ -58,12 +60,15 @@ def field_refs(expression) -> list[tuple[str, dict, Expression]] | None:
 
 
 # -- coercion, with Prisma's messages ---------------------------------------------------------
-_DESCRIPTION = {StringValue: "string", NumericValue: "numeric", ConstantValue: "literal", FunctionCall: "functional", ArrayValue: "array"}
+_DESCRIPTION = {
+    StringValue: "string", NumericValue: "numeric", ConstantValue: "literal", FunctionCall: "functional",
+    ArrayValue: "array", ObjectValue: "object",
+}
 
 
 def describe(expr) -> str:
     """Prisma's word for the kind of value it received: ``string``, ``numeric``, ``literal``,
-    ``functional``, ``array`` (its ``describe_value_type``)."""
+    ``functional``, ``array``, ``object`` (its ``describe_value_type``)."""
     return _DESCRIPTION.get(type(expr), "unknown")
 
 
@@ -80,7 +85,15 @@ def render(expr) -> str:
     if isinstance(expr, FunctionCall):
         args = ", ".join((f"{a.name}: " if a.name else "") + (render(a.value) if a.value is not None else "") for a in expr.arguments)
         return f"{expr.name}({args})"
+    if isinstance(expr, ObjectValue):  # (its lists without blanks, as Prisma prints them)
+        return "{ " + ", ".join(f"{m.name}: {_render_in_object(m.value)}" for m in expr.members) + " }"
     return ""
+
+
+def _render_in_object(expr) -> str:
+    if isinstance(expr, ArrayValue):
+        return "[" + ",".join(_render_in_object(i) for i in expr.items) + "]"
+    return render(expr)
 
 
 _COERCE = {"string": StringValue, "constant": ConstantValue, "numeric": NumericValue}

@@ -12,7 +12,7 @@ from relviz.errors import SourceFile
 
 __all__ = [
     "Span", "Expression", "StringValue", "NumericValue", "ConstantValue", "FunctionCall",
-    "ArrayValue", "Argument", "Attribute", "FieldDecl", "EnumValueDecl", "Block", "ConfigBlock",
+    "ArrayValue", "ObjectValue", "Argument", "Attribute", "FieldDecl", "EnumValueDecl", "Block", "ConfigBlock",
     "Property", "SchemaFileAst",
 ]
 
@@ -139,6 +139,17 @@ class ArrayValue(Expression):
 
     def __repr__(self) -> str:
         return f"[{', '.join(map(repr, self.items))}]"
+
+
+@dataclass(slots=True, repr=False, eq=False)
+class ObjectValue(Expression):
+    """``{ key: value, ... }``: Prisma's grammar reads one, though no attribute takes it."""
+
+    members: list[Argument]
+    _span: Span | tuple
+
+    def __repr__(self) -> str:
+        return "{ " + ", ".join(map(repr, self.members)) + " }"
 
 
 @dataclass(slots=True, repr=False, eq=False)

@@ -19,7 +19,7 @@ from relviz.syntax.comments import BlockComments
 from relviz.syntax.lexer import tokenize_line, unescape
 from relviz.syntax.nodes import (
     Argument, ArrayValue, Attribute, Expression, Block, ConfigBlock, ConstantValue, EnumValueDecl, FieldDecl,
-    FunctionCall, NumericValue, Property, SchemaFileAst, Span, StringValue,
+    FunctionCall, NumericValue, ObjectValue, Property, SchemaFileAst, Span, StringValue,
 )
 
 __all__ = ["parse_file"]
@@ -216,6 +216,8 @@ def _moved_expression(e, d: int):
         return FunctionCall(e.name, [_moved_argument(a, d) for a in e.arguments], span)
     if t is StringValue:
         return StringValue(e.value, span)
+    if t is ObjectValue:
+        return ObjectValue([_moved_argument(m, d) for m in e.members], span)
     return NumericValue(e.text, span)
 
 
@@ -438,7 +440,33 @@ class _LineParser:
                     return None
             self.i = i + 1
             return ArrayValue(items, (self.source, start, toks[i][3]))
+        if kind == "{":
+            return self.object_value(i, start)
         return None
+
+    def object_value(self, i: int, start: int) -> ObjectValue | None:
+        """``{ key: value, ... }`` from token ``i`` (its ``{``): names for keys, no trailing comma."""
+        toks = self.toks
+        i += 1
+        members: list[Argument] = []
+        while toks[i][0] != "}":
+            key = toks[i]
+            if key[0] != "IDENT" or toks[i + 1][0] != ":":
+                return None
+            self.i = i + 2
+            value = self.expression()
+            if value is None:
+                return None
+            i = self.i
+            members.append(Argument(key[1], value, (self.source, key[2], toks[i - 1][3])))
+            if toks[i][0] == ",":
+                i += 1
+                if toks[i][0] == "}":
+                    return None
+            elif toks[i][0] != "}":
+                return None
+        self.i = i + 1
+        return ObjectValue(members, (self.source, start, toks[i][3]))
 
     def attributes(self) -> list[Attribute] | None:
         """Attributes until the end of the line (a trailing comment allowed); None if anything else."""
