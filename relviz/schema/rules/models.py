@@ -44,8 +44,11 @@ def validate_models(ctx: Context) -> bool:
             if field.default is not None:
                 field_rules.cockroach_autoincrement(ctx, field)
         inverted_indexes(ctx, model)
-        postgres_indexes(ctx, model)
-        views_have_no_primary_key(ctx, model)
+        if model.is_view:
+            views_have_no_primary_key(ctx, model)
+            view_indexes(ctx, model)
+        else:
+            postgres_indexes(ctx, model)
         field_rules.autoincrement(ctx, model)
         for field in model.fields:
             if field.kind != "relation":
@@ -66,7 +69,7 @@ def validate_models(ctx: Context) -> bool:
                 relation_map(ctx, model, field)
                 missing_relation_index(ctx, model, field)
                 mongodb_native_types(ctx, field)
-        for index in model._prisma_indexes:
+        for index in () if model.is_view else model._prisma_indexes:
             index_has_fields(ctx, index)
             constraints.index_name_is_unique(ctx, model, index)
             index_length_supported(ctx, index)
@@ -253,6 +256,29 @@ def has_a_strict_unique_criteria(ctx: Context, model: Model) -> None:
 def views_have_no_primary_key(ctx: Context, model: Model) -> None:
     if model.is_view and model.primary_key is not None:
         ctx.error(f"{VALIDATING}Views cannot have primary keys.", model.primary_key.span)
+
+
+_VIEW_UNIQUE = "@@unique annotations on views are not backed by unique indexes in the database and cannot "
+
+
+def view_indexes(ctx: Context, model: Model) -> None:
+    """A view's indexes, which Prisma checks instead of a model's index rules: a view may have
+    unique criteria (the client needs them), but no index, no database name, no clustering,
+    and no arguments on its fields."""
+    for index in model._prisma_indexes:
+        if index.kind != "unique":
+            ctx.error(f"{VALIDATING}Views cannot have indexes.", index.span)
+        if index.db_name is not None:
+            ctx.error(f"{VALIDATING}{_VIEW_UNIQUE}specify a mapped database name.", index.span)
+        if index.clustered is not None:
+            ctx.error(f"{VALIDATING}{_VIEW_UNIQUE}be clustered.", index.span)
+        for index_field in index.fields:
+            if index_field.length is not None or index_field.ops is not None or index_field.sort is not None:
+                ctx.error(
+                    f'Error parsing attribute "{index.attribute_name}": Scalar fields in @@unique attributes in views '
+                    "cannot have arguments.",
+                    index.span,
+                )
 
 
 def mapped_name_is_not_too_long(ctx: Context, model: Model, index) -> None:
