@@ -147,7 +147,7 @@ def _check_enum_default(ctx: Context, v: AttributeVisitor, field: Field, expr) -
         v.error(f"Expected an enum value, but found `{render(expr)}`.")
         return
     items = expr.items if isinstance(expr, ArrayValue) and field.is_list else [expr]
-    names = {value.name for value in field.enum.values}  # type: ignore[union-attr]
+    names = {value.name for value in field.enum.values}
     for item in items:
         if isinstance(item, ConstantValue):
             if item.name not in names:

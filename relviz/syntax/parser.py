@@ -143,7 +143,7 @@ def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute
         name_start, name_end = m.regs[1]
         if not m[2]:
             # Without parentheses, the span takes in the blanks that follow.
-            end = blanks(text, m.end()).end()  # type: ignore[union-attr]  # blanks always match
+            end = blanks(text, m.end()).end()
             found.append(Attribute(m[1], [], (source, at + pos, at + end), (source, at + name_start, at + name_end)))
             pos = end
             continue
@@ -154,7 +154,7 @@ def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute
         found.append(Attribute(
             m[1], arguments, (source, at + pos, at + end), (source, at + name_start, at + name_end), True,
         ))
-        pos = blanks(text, end).end()  # type: ignore[union-attr]
+        pos = blanks(text, end).end()
     return found
 
 
@@ -166,7 +166,7 @@ def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribu
     start = m.start(1) - 1
     name_start, name_end = m.regs[2]
     if not m[3]:
-        if _BLANKS.match(line, m.end()).end() != len(line):  # type: ignore[union-attr]
+        if _BLANKS.match(line, m.end()).end() != len(line):
             return None
         end = _content_end(line)
         return Attribute(m[2], [], (source, base + start, base + end), (source, base + name_start, base + name_end))
@@ -174,7 +174,7 @@ def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribu
     if read is None:
         return None
     arguments, end = read
-    if _BLANKS.match(line, end).end() != len(line):  # type: ignore[union-attr]
+    if _BLANKS.match(line, end).end() != len(line):
         return None
     return Attribute(
         m[2], arguments, (source, base + start, base + _content_end(line)), (source, base + name_start, base + name_end),
@@ -724,7 +724,7 @@ class _Parser:
         if last.has_parentheses:
             return attributes
         file, start, end = _moved(last._span, 0)
-        blanks_end = _BLANKS.match(self.source.text, _moved(last._name_span, 0)[2]).end()  # type: ignore[union-attr]
+        blanks_end = _BLANKS.match(self.source.text, _moved(last._name_span, 0)[2]).end()
         if blanks_end >= end:
             return attributes
         copy = _moved_attributes([last], 0)[0]  # (the nodes may be shared with other lines)

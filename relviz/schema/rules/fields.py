@@ -396,13 +396,12 @@ def mongodb_scalar_fields(ctx: Context, model: Model) -> None:
     no ``.`` in, a field's ``@map`` name (a view gets the last check only)."""
     if not ctx.connector.is_mongo:
         return
-    pk = model.primary_key
-    key = pk.fields if pk is not None and not model.is_view else ()
+    key = model.primary_key.fields if model.primary_key is not None else ()
     for field in model.fields:
         if field.kind in ("relation", "composite", "unknown"):
             continue
         function = field.default.function if field.default is not None and not model.is_view else None
-        where = f"Error validating field `{field.name}` in {'view' if model.is_view else 'model'} `{model.name}`: "
+        where = f"Error validating field `{field.name}` in model `{model.name}`: "
         if function == "auto":
             if field.native_type is None or field.native_type.name != "ObjectId":
                 ctx.error(f"{where}MongoDB `@default(auto())` fields must have `ObjectId` native type.", field.span)
