@@ -33,11 +33,13 @@ def validate_models(ctx: Context) -> bool:
             ctx.error(f"{VALIDATING}View definitions are only available with the `views` preview feature.", model.span)
         has_a_strict_unique_criteria(ctx, model)
         constraints.primary_key_name_is_unique(ctx, model)
-        field_rules.primary_key_supported(ctx, model)
-        primary_key_arguments_supported(ctx, model)
+        if not model.is_view:  # (a view's keys get the view checks below instead)
+            field_rules.primary_key_supported(ctx, model)
+            primary_key_arguments_supported(ctx, model)
         only_one_fulltext_index(ctx, model)
         schemas(ctx, model, "model")
-        key_column_types(ctx, model)
+        if not model.is_view:
+            key_column_types(ctx, model)
         field_rules.mongodb_scalar_fields(ctx, model)
         field_rules.mongodb_indexes(ctx, model)
         for field in model.fields:
@@ -49,7 +51,7 @@ def validate_models(ctx: Context) -> bool:
             view_indexes(ctx, model)
         else:
             postgres_indexes(ctx, model)
-        field_rules.autoincrement(ctx, model)
+            field_rules.autoincrement(ctx, model)
         for field in model.fields:
             if field.kind != "relation":
                 if field.is_list or field.scalar_type in ("Json", "Decimal"):
