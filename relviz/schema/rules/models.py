@@ -33,23 +33,24 @@ def validate_models(ctx: Context) -> bool:
             ctx.error(f"{VALIDATING}View definitions are only available with the `views` preview feature.", model.span)
         has_a_strict_unique_criteria(ctx, model)
         constraints.primary_key_name_is_unique(ctx, model)
-        if not model.is_view:  # (a view's keys get the view checks below instead)
+        if not model.is_view:  # (a view's keys and indexes get the view checks below instead)
             field_rules.primary_key_supported(ctx, model)
             primary_key_arguments_supported(ctx, model)
-        only_one_fulltext_index(ctx, model)
+            only_one_fulltext_index(ctx, model)
         schemas(ctx, model, "model")
         if not model.is_view:
             key_column_types(ctx, model)
         field_rules.mongodb_scalar_fields(ctx, model)
-        field_rules.mongodb_indexes(ctx, model)
-        for field in model.fields:
-            if field.default is not None:
-                field_rules.cockroach_autoincrement(ctx, field)
-        inverted_indexes(ctx, model)
+        if not model.is_view:
+            field_rules.mongodb_indexes(ctx, model)
         if model.is_view:
             views_have_no_primary_key(ctx, model)
             view_indexes(ctx, model)
         else:
+            for field in model.fields:
+                if field.default is not None:
+                    field_rules.cockroach_autoincrement(ctx, field)
+            inverted_indexes(ctx, model)
             postgres_indexes(ctx, model)
             field_rules.autoincrement(ctx, model)
         for field in model.fields:
