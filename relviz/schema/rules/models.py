@@ -41,12 +41,11 @@ def validate_models(ctx: Context) -> bool:
         if not model.is_view:
             key_column_types(ctx, model)
         field_rules.mongodb_scalar_fields(ctx, model)
-        if not model.is_view:
-            field_rules.mongodb_indexes(ctx, model)
         if model.is_view:
             views_have_no_primary_key(ctx, model)
             view_indexes(ctx, model)
         else:
+            field_rules.mongodb_indexes(ctx, model)
             for field in model.fields:
                 if field.default is not None:
                     field_rules.cockroach_autoincrement(ctx, field)
