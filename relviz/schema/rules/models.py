@@ -32,8 +32,8 @@ def validate_models(ctx: Context) -> bool:
         if model.is_view and "views" not in features:
             ctx.error(f"{VALIDATING}View definitions are only available with the `views` preview feature.", model.span)
         has_a_strict_unique_criteria(ctx, model)
-        constraints.primary_key_name_is_unique(ctx, model)
         if not model.is_view:  # (a view's keys and indexes get the view checks below instead)
+            constraints.primary_key_name_is_unique(ctx, model)  # (a view's name still counts for others)
             field_rules.primary_key_supported(ctx, model)
             primary_key_arguments_supported(ctx, model)
             only_one_fulltext_index(ctx, model)
@@ -52,10 +52,13 @@ def validate_models(ctx: Context) -> bool:
             inverted_indexes(ctx, model)
             postgres_indexes(ctx, model)
             field_rules.autoincrement(ctx, model)
+        taken = _client_names(model)
         for field in model.fields:
             if field.kind != "relation":
                 if field.is_list or field.scalar_type in ("Json", "Decimal"):
                     field_rules.scalar_field_supported(ctx, field)
+                if field.name in taken:
+                    client_name_is_free(ctx, model, field, taken)
                 if field.native_type is not None:
                     field_rules.native_type_arguments(ctx, field)
                 if field.default is not None:
@@ -66,6 +69,8 @@ def validate_models(ctx: Context) -> bool:
             if field.kind == "relation":
                 if not relation_is_unambiguous(ctx, model, field, names):
                     return False
+                if field.name in taken:
+                    client_name_is_free(ctx, model, field, taken)
                 ignored_related_model(ctx, model, field)
                 referential_actions(ctx, field)
                 relation_map(ctx, model, field)
@@ -86,6 +91,30 @@ def validate_models(ctx: Context) -> bool:
             ctx.error(f"{VALIDATING}You defined the enum `{enum.name}`. But the current connector does not support enums.", enum.span)
         schemas(ctx, enum, "enum")
     return True
+
+
+def _client_names(model: Model) -> dict[str, list[str]]:
+    """The names (``name:``) the model's ``@@index``, ``@@unique`` and ``@@id`` give their criteria
+    in the client -> the attributes giving each."""
+    taken: dict[str, list[str]] = {}
+    for index in model.indexes:
+        if index.name is not None and not index.from_field_attribute:
+            taken.setdefault(index.name, []).append("@@unique" if index.kind == "unique" else "@@index")
+    pk = model.primary_key
+    if pk is not None and pk.name is not None and not pk.from_field_attribute:
+        taken.setdefault(pk.name, []).append("@@id")
+    return taken
+
+
+def client_name_is_free(ctx: Context, model: Model, field, taken: dict[str, list[str]]) -> None:
+    """A field's name is no name of a compound criterion in the client."""
+    container = "view" if model.is_view else "model"
+    for attribute in taken[field.name]:
+        ctx.error(
+            f'Error validating {container} "{model.name}": The custom name `{field.name}` specified for the '
+            f"`{attribute}` attribute is already used as a name for a field. Please choose a different name.",
+            model.span,
+        )
 
 
 _MULTI_SCHEMA = ("postgresql", "cockroachdb", "sqlserver")
