@@ -142,10 +142,11 @@ def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute
             return None
         name_start, name_end = m.regs[1]
         if not m[2]:
-            # Without parentheses, the span takes in the blanks that follow.
-            end = blanks(text, m.end()).end()
-            found.append(Attribute(m[1], [], (source, at + pos, at + end), (source, at + name_start, at + name_end)))
-            pos = end
+            # Without parentheses, the span takes in the blanks that follow: the file's own, not a
+            # trailing block comment blanked out for reading (`@id /* key */` spans `@id `).
+            end = blanks(source.text, at + m.end()).end()
+            found.append(Attribute(m[1], [], (source, at + pos, end), (source, at + name_start, at + name_end)))
+            pos = blanks(text, end - at).end()
             continue
         read = _simple_arguments(text, m.end(), at, source)
         if read is None:
@@ -337,8 +338,12 @@ class _LineParser:
             return attribute
         self.i = i
         # Without parentheses, Prisma's span takes in the blanks that follow (its grammar reads them
-        # while looking for an argument list).
-        return Attribute(name, [], (source, start, tok[2]), name_span, False)
+        # while looking for an argument list), but not a trailing block comment blanked out for reading.
+        end = tok[2]
+        blanks_end = _BLANKS.match(source.text, name_span[2]).end()
+        if blanks_end < end and source.text.startswith("/*", blanks_end):
+            end = blanks_end
+        return Attribute(name, [], (source, start, end), name_span, False)
 
     def path(self) -> str:
         name, self.i = _path(self.toks, self.i)
@@ -686,21 +691,21 @@ class _Parser:
             else:
                 # Attribute tails repeat (`@default(now())`, `@relation(fields: [userId], ...)`):
                 # read each text once per file, and copy the nodes of the first with offsets moved.
+                # (Not on a line ending with a block comment: blanked out, it reads as blanks.)
                 rest = line[rest_at:]
-                seen = tails.get(rest)
+                remember = not trailing_docs or k not in trailing_docs
+                seen = tails.get(rest) if remember else None
                 if seen is not None:
                     first_at, first, trailing = seen
                     field_attributes = _moved_attributes(first, base + rest_at - first_at)
                 else:
-                    read = self.field_attributes(rest, base + rest_at)
+                    read = self.field_attributes(rest, base + rest_at, remember)
                     if read is None:
                         self.line_error(INVALID_MODEL_LINE, k)
                         continue
                     field_attributes, trailing = read
             if trailing is None and trailing_docs:
                 trailing = trailing_docs.get(k)
-                if trailing is not None and field_attributes:
-                    field_attributes = self.before_trailing_comment(field_attributes)
             if trailing is not None:
                 member_doc = f"{member_doc}\n{trailing}" if member_doc else trailing
             start = base + m.start(1)
@@ -716,27 +721,14 @@ class _Parser:
             members.append(field)
         return members, attributes
 
-    def before_trailing_comment(self, attributes: list[Attribute]) -> list[Attribute]:
-        """``attributes`` of a line ending with a block comment. Without parentheses, an
-        attribute's span takes in the blanks after it; the comment, blanked out for reading,
-        is none of them to Prisma (``@id /* key */`` spans ``@id `` only)."""
-        last = attributes[-1]
-        if last.has_parentheses:
-            return attributes
-        file, start, end = _moved(last._span, 0)
-        blanks_end = _BLANKS.match(self.source.text, _moved(last._name_span, 0)[2]).end()
-        if blanks_end >= end:
-            return attributes
-        copy = _moved_attributes([last], 0)[0]  # (the nodes may be shared with other lines)
-        copy._span = (file, start, blanks_end)
-        return [*attributes[:-1], copy]
-
-    def field_attributes(self, rest: str, at: int) -> tuple[list, str | None] | None:
+    def field_attributes(self, rest: str, at: int, remember: bool = True) -> tuple[list, str | None] | None:
         """The attributes after a field's type (and a trailing ``///`` comment), first read of
-        this text in the file; None when they do not read as attributes."""
+        this text in the file (kept for the next lines with the same text when ``remember``);
+        None when they do not read as attributes."""
         attributes = _simple_attributes(rest, at, self.source)
         if attributes is not None:
-            self.tails[rest] = (at, attributes, None)
+            if remember:
+                self.tails[rest] = (at, attributes, None)
             return attributes, None
         lp = self.line
         errors = len(self.diagnostics)
@@ -745,7 +737,7 @@ class _Parser:
         if attributes is None:
             return None
         trailing = lp.trailing_doc()
-        if len(self.diagnostics) == errors:
+        if remember and len(self.diagnostics) == errors:
             self.tails[rest] = (at, attributes, trailing)
         return attributes, trailing
 
@@ -799,8 +791,6 @@ class _Parser:
                     [] if rest_at == len(line) else _simple_attributes(line[rest_at:], base + rest_at, source)
                 )
                 if value_attributes is not None:
-                    if value_attributes and k in self.trailing_docs:
-                        value_attributes = self.before_trailing_comment(value_attributes)
                     start = base + simple.start(1)
                     members.append(EnumValueDecl(
                         simple[1], value_attributes, member_doc,
@@ -932,8 +922,6 @@ class _Parser:
         attributes = lp.attributes()
         if attributes is None:
             return None
-        if attributes and k in self.trailing_docs:
-            attributes = self.before_trailing_comment(attributes)
         trailing = lp.trailing_doc()
         if trailing is not None:
             doc = f"{doc}\n{trailing}" if doc else trailing
