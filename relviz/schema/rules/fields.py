@@ -383,11 +383,11 @@ def mongodb_ids(ctx: Context, model: Model) -> None:
     field = pk.fields[0]
     if field.db_name != "_id":
         found = f', found @map("{field.db_name}")' if field.db_name is not None else ""
-        ctx.error(
-            f"Error validating field `{field.name}` in model `{model.name}`: MongoDB model IDs must have an "
-            f'@map("_id") annotation{found}.',
-            field.span,
-        )
+        _field_error(ctx, model, field, f'MongoDB model IDs must have an @map("_id") annotation{found}.')
+
+
+def _field_error(ctx: Context, model: Model, field: Field, message: str) -> None:
+    ctx.error(f"Error validating field `{field.name}` in model `{model.name}`: {message}", field.span)
 
 
 def mongodb_scalar_fields(ctx: Context, model: Model) -> None:
@@ -401,14 +401,13 @@ def mongodb_scalar_fields(ctx: Context, model: Model) -> None:
         if field.kind in ("relation", "composite", "unknown"):
             continue
         function = field.default.function if field.default is not None and not model.is_view else None
-        where = f"Error validating field `{field.name}` in model `{model.name}`: "
         if function == "auto":
             if field.native_type is None or field.native_type.name != "ObjectId":
-                ctx.error(f"{where}MongoDB `@default(auto())` fields must have `ObjectId` native type.", field.span)
+                _field_error(ctx, model, field, "MongoDB `@default(auto())` fields must have `ObjectId` native type.")
             if field not in key:
-                ctx.error(f"{where}MongoDB `@default(auto())` fields must have the `@id` attribute.", field.span)
+                _field_error(ctx, model, field, "MongoDB `@default(auto())` fields must have the `@id` attribute.")
         elif function == "dbgenerated":
-            ctx.error(f"{where}The `dbgenerated()` function is not allowed with MongoDB. Please use `auto()` instead.", field.span)
+            _field_error(ctx, model, field, "The `dbgenerated()` function is not allowed with MongoDB. Please use `auto()` instead.")
         if field.db_name is not None:
             span = next(a.span for a in field.attributes if a.name == "map")
             if field.db_name.startswith("$"):

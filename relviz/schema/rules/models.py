@@ -76,7 +76,9 @@ def validate_models(ctx: Context) -> bool:
                 relation_map(ctx, model, field)
                 missing_relation_index(ctx, model, field)
                 mongodb_native_types(ctx, field)
-        for index in () if model.is_view else model._prisma_indexes:
+        if model.is_view:  # (its indexes had the view checks above)
+            continue
+        for index in model._prisma_indexes:
             index_has_fields(ctx, index)
             constraints.index_name_is_unique(ctx, model, index)
             index_length_supported(ctx, index)
