@@ -2,11 +2,14 @@
 
 Every node has a ``span`` (character offsets into its file) and so knows its file, line and
 column. Names here follow Prisma's ``schema-ast`` crate.
+
+The nodes are plain classes with written ``__init__``s and ``__slots__``, so that mypyc can
+compile them into native classes (see :mod:`relviz._compiled`); they compare by identity.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as _field, fields
+from typing import Union
 
 from relviz.errors import SourceFile
 
@@ -27,7 +30,7 @@ class Span:
         self.start = start
         self.end = end
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Span) and (self.file, self.start, self.end) == (other.file, other.start, other.end)
 
     def __hash__(self) -> int:
@@ -45,63 +48,48 @@ class Span:
         return f"{self.file.name}:{self.line}:{self.column}"
 
 
-def _span(stored) -> Span:
+# Nodes made by the thousand whose spans are mostly never looked at (expressions, arguments,
+# attributes, fields) store the parser's ``(file, start, end)`` tuple, and make the ``Span``
+# when first asked for it (and keep it).
+StoredSpan = Union[Span, tuple]
+
+
+def _span(stored: StoredSpan) -> Span:
     """A node's span from what it stores: a Span, or the parser's ``(file, start, end)``."""
-    return Span(*stored) if stored.__class__ is tuple else stored
+    return Span(*stored) if isinstance(stored, tuple) else stored
 
 
-class _LazySpans:
-    """Nodes made by the thousand whose spans are mostly never looked at: the parser gives them
-    ``(file, start, end)`` tuples, and the ``Span`` is made when asked for (and kept)."""
+class Expression:
+    """A value written in the schema: string, number, constant, function call, array or object."""
 
-    __slots__ = ()
+    __slots__ = ("_span",)
 
-    def __eq__(self, other) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return all(
-            (_span(getattr(self, f.name)) == _span(getattr(other, f.name))) if f.name.startswith("_")
-            else getattr(self, f.name) == getattr(other, f.name)
-            for f in fields(self)  # type: ignore[arg-type]
-        )
+    def __init__(self, span: StoredSpan):
+        self._span = span
 
-    __hash__ = None  # type: ignore[assignment]
+    @property
+    def span(self) -> Span:
+        self._span = span = _span(self._span)
+        return span
 
 
-def _lazy_span(stored_name: str) -> property:
-    def get(self) -> Span:
-        stored = getattr(self, stored_name)
-        if stored.__class__ is tuple:
-            stored = Span(*stored)
-            setattr(self, stored_name, stored)
-        return stored
-
-    def put(self, value: Span) -> None:
-        setattr(self, stored_name, value)
-
-    return property(get, put)
-
-
-class Expression(_LazySpans):
-    """A value written in the schema: string, number, constant, function call or array."""
-
-    __slots__ = ()
-    span = _lazy_span("_span")
-
-
-@dataclass(slots=True, repr=False, eq=False)
 class StringValue(Expression):
-    value: str
-    _span: Span | tuple
+    __slots__ = ("value",)
+
+    def __init__(self, value: str, span: StoredSpan):
+        self.value = value
+        self._span = span
 
     def __repr__(self) -> str:
         return repr(self.value)
 
 
-@dataclass(slots=True, repr=False, eq=False)
 class NumericValue(Expression):
-    text: str
-    _span: Span | tuple
+    __slots__ = ("text",)
+
+    def __init__(self, text: str, span: StoredSpan):
+        self.text = text
+        self._span = span
 
     @property
     def value(self) -> int | float:
@@ -111,162 +99,221 @@ class NumericValue(Expression):
         return self.text
 
 
-@dataclass(slots=True, repr=False, eq=False)
 class ConstantValue(Expression):
     """A bare name: ``true``, ``Cascade``, an enum value, a field name, ``db.VarChar``."""
 
-    name: str
-    _span: Span | tuple
+    __slots__ = ("name",)
+
+    def __init__(self, name: str, span: StoredSpan):
+        self.name = name
+        self._span = span
 
     def __repr__(self) -> str:
         return self.name
 
 
-@dataclass(slots=True, repr=False, eq=False)
 class FunctionCall(Expression):
-    name: str
-    arguments: list[Argument]
-    _span: Span | tuple
+    __slots__ = ("name", "arguments")
+
+    def __init__(self, name: str, arguments: list[Argument], span: StoredSpan):
+        self.name = name
+        self.arguments = arguments
+        self._span = span
 
     def __repr__(self) -> str:
         return f"{self.name}({', '.join(map(repr, self.arguments))})"
 
 
-@dataclass(slots=True, repr=False, eq=False)
 class ArrayValue(Expression):
-    items: list[Expression]
-    _span: Span | tuple
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[Expression], span: StoredSpan):
+        self.items = items
+        self._span = span
 
     def __repr__(self) -> str:
         return f"[{', '.join(map(repr, self.items))}]"
 
 
-@dataclass(slots=True, repr=False, eq=False)
 class ObjectValue(Expression):
     """``{ key: value, ... }``: Prisma's grammar reads one, though no attribute takes it."""
 
-    members: list[Argument]
-    _span: Span | tuple
+    __slots__ = ("members",)
+
+    def __init__(self, members: list[Argument], span: StoredSpan):
+        self.members = members
+        self._span = span
 
     def __repr__(self) -> str:
         return "{ " + ", ".join(map(repr, self.members)) + " }"
 
 
-@dataclass(slots=True, repr=False, eq=False)
-class Argument(_LazySpans):
+class Argument:
     """``name: value``, a positional ``value``, or an empty ``name:`` (value None)."""
 
-    name: str | None
-    value: Expression | None
-    _span: Span | tuple
+    __slots__ = ("name", "value", "_span")
 
-    span = _lazy_span("_span")
+    def __init__(self, name: str | None, value: Expression | None, span: StoredSpan):
+        self.name = name
+        self.value = value
+        self._span = span
+
+    @property
+    def span(self) -> Span:
+        self._span = span = _span(self._span)
+        return span
 
     def __repr__(self) -> str:
         return f"{self.name}: {self.value!r}" if self.name else repr(self.value)
 
 
-@dataclass(slots=True, repr=False, eq=False)
-class Attribute(_LazySpans):
+class Attribute:
     """``@name(args)`` on a field or enum value, ``@@name(args)`` on a block."""
 
-    name: str
-    arguments: list[Argument]
-    _span: Span | tuple
-    _name_span: Span | tuple
-    has_parentheses: bool = False
-    trailing_comma: Span | None = None  # `@map("x",)`: Prisma reports the comma when the attribute is read
+    __slots__ = ("name", "arguments", "_span", "_name_span", "has_parentheses", "trailing_comma")
 
-    span = _lazy_span("_span")
-    name_span = _lazy_span("_name_span")
+    def __init__(
+        self, name: str, arguments: list[Argument], span: StoredSpan, name_span: StoredSpan,
+        has_parentheses: bool = False, trailing_comma: Span | None = None,
+    ):
+        self.name = name
+        self.arguments = arguments
+        self._span = span
+        self._name_span = name_span
+        self.has_parentheses = has_parentheses
+        self.trailing_comma = trailing_comma  # `@map("x",)`: Prisma reports the comma when the attribute is read
+
+    @property
+    def span(self) -> Span:
+        self._span = span = _span(self._span)
+        return span
+
+    @property
+    def name_span(self) -> Span:
+        self._name_span = span = _span(self._name_span)
+        return span
 
     def __repr__(self) -> str:
         return f"@{self.name}({', '.join(map(repr, self.arguments))})"
 
 
-@dataclass(slots=True, repr=False, eq=False)
-class FieldDecl(_LazySpans):
+class FieldDecl:
     """``name Type? @attr`` inside a model, view or composite type."""
 
-    name: str
-    type_name: str
-    arity: str  # "required" | "optional" | "list"
-    attributes: list[Attribute]
-    documentation: str | None
-    _span: Span | tuple
-    _name_span: Span | tuple
-    _type_span: Span | tuple
-    unsupported: str | None = None
+    __slots__ = (
+        "name", "type_name", "arity", "attributes", "documentation", "_span", "_name_span", "_type_span", "unsupported",
+    )
 
-    span = _lazy_span("_span")
-    name_span = _lazy_span("_name_span")
-    type_span = _lazy_span("_type_span")
+    def __init__(
+        self, name: str, type_name: str, arity: str, attributes: list[Attribute], documentation: str | None,
+        span: StoredSpan, name_span: StoredSpan, type_span: StoredSpan, unsupported: str | None = None,
+    ):
+        self.name = name
+        self.type_name = type_name
+        self.arity = arity  # "required" | "optional" | "list"
+        self.attributes = attributes
+        self.documentation = documentation
+        self._span = span
+        self._name_span = name_span
+        self._type_span = type_span
+        self.unsupported = unsupported
+
+    @property
+    def span(self) -> Span:
+        self._span = span = _span(self._span)
+        return span
+
+    @property
+    def name_span(self) -> Span:
+        self._name_span = span = _span(self._name_span)
+        return span
+
+    @property
+    def type_span(self) -> Span:
+        self._type_span = span = _span(self._type_span)
+        return span
 
     def __repr__(self) -> str:
         mark = {"required": "", "optional": "?", "list": "[]"}[self.arity]
         return f"<field {self.name} {self.type_name}{mark}>"
 
 
-@dataclass(slots=True, repr=False)
 class EnumValueDecl:
-    name: str
-    attributes: list[Attribute]
-    documentation: str | None
-    span: Span
-    name_span: Span
+    __slots__ = ("name", "attributes", "documentation", "span", "name_span")
+
+    def __init__(self, name: str, attributes: list[Attribute], documentation: str | None, span: Span, name_span: Span):
+        self.name = name
+        self.attributes = attributes
+        self.documentation = documentation
+        self.span = span
+        self.name_span = name_span
 
     def __repr__(self) -> str:
         return f"<enum value {self.name}>"
 
 
-@dataclass(slots=True, repr=False)
 class Block:
     """``model``, ``view``, ``type`` or ``enum``: a name, members and ``@@`` attributes."""
 
-    keyword: str  # "model" | "view" | "type" | "enum"
-    name: str
-    fields: list  # FieldDecl for models, views and types; EnumValueDecl for enums
-    attributes: list[Attribute]
-    documentation: str | None
-    span: Span
-    name_span: Span
+    __slots__ = ("keyword", "name", "fields", "attributes", "documentation", "span", "name_span")
+
+    def __init__(
+        self, keyword: str, name: str, fields: list, attributes: list[Attribute], documentation: str | None,
+        span: Span, name_span: Span,
+    ):
+        self.keyword = keyword  # "model" | "view" | "type" | "enum"
+        self.name = name
+        self.fields = fields  # FieldDecl for models, views and types; EnumValueDecl for enums
+        self.attributes = attributes
+        self.documentation = documentation
+        self.span = span
+        self.name_span = name_span
 
     def __repr__(self) -> str:
         return f"<{self.keyword} {self.name}>"
 
 
-@dataclass(slots=True, repr=False)
 class Property:
     """``key = value`` inside a datasource or generator."""
 
-    name: str
-    value: Expression | None
-    span: Span
-    name_span: Span
+    __slots__ = ("name", "value", "span", "name_span")
+
+    def __init__(self, name: str, value: Expression | None, span: Span, name_span: Span):
+        self.name = name
+        self.value = value
+        self.span = span
+        self.name_span = name_span
 
     def __repr__(self) -> str:
         return f"{self.name} = {self.value!r}"
 
 
-@dataclass(slots=True, repr=False)
 class ConfigBlock:
     """``datasource`` or ``generator``."""
 
-    keyword: str  # "datasource" | "generator"
-    name: str
-    properties: list[Property]
-    documentation: str | None
-    span: Span
-    name_span: Span
+    __slots__ = ("keyword", "name", "properties", "documentation", "span", "name_span")
+
+    def __init__(
+        self, keyword: str, name: str, properties: list[Property], documentation: str | None, span: Span,
+        name_span: Span,
+    ):
+        self.keyword = keyword  # "datasource" | "generator"
+        self.name = name
+        self.properties = properties
+        self.documentation = documentation
+        self.span = span
+        self.name_span = name_span
 
     def __repr__(self) -> str:
         return f"<{self.keyword} {self.name}>"
 
 
-@dataclass(slots=True)
 class SchemaFileAst:
     """One parsed file: its top-level blocks in order, and the syntax errors met."""
 
-    file: SourceFile
-    tops: list = _field(default_factory=list)
-    diagnostics: list = _field(default_factory=list)
+    __slots__ = ("file", "tops", "diagnostics")
+
+    def __init__(self, file: SourceFile):
+        self.file = file
+        self.tops: list = []
+        self.diagnostics: list = []
