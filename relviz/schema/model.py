@@ -129,7 +129,7 @@ class Enum:
         for v in self.values:
             if v.name == name:
                 return v
-        raise _not_found(f"value in enum {self.name}", name, (v.name for v in self.values))
+        raise _not_found(f"value in enum {self.name}", name, [v.name for v in self.values])
 
     def __repr__(self) -> str:
         return f"<Enum {self.name}>"

@@ -320,7 +320,7 @@ def resolve_types(ctx: Context) -> None:
             by_name[decl.name] = field  # and a name defined twice stands for its last field
         obj.fields = tuple(fields)
         obj._all_fields = tuple(every)
-    for enum in (*ctx.schema.enums, *(d for d in ctx.duplicates.values() if isinstance(d, Enum))):
+    for enum in [*ctx.schema.enums, *[d for d in ctx.duplicates.values() if isinstance(d, Enum)]]:
         values = []
         seen = set()
         for decl in enum._ast.fields:

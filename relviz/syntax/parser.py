@@ -296,6 +296,12 @@ class _LineParser:
         self.i = 0
         self.trailing_comma: Span | None = None  # the first `,` right before a `)` in the attribute being read
 
+    def enter_arguments(self, i: int) -> None:
+        """Stand at an attribute's ``(``, no trailing comma met yet. (A method of its own, so
+        that no reader, nor mypyc, takes ``trailing_comma`` for None after the arguments are read.)"""
+        self.i = i
+        self.trailing_comma = None
+
     def start(self, line: str, base: int) -> None:
         self.toks = tokenize_line(line, base)
         self.i = 0
@@ -328,8 +334,7 @@ class _LineParser:
         name_span = (source, name_start, toks[i - 1][3])
         tok = toks[i]
         if tok[0] == "(":
-            self.i = i
-            self.trailing_comma = None
+            self.enter_arguments(i)
             arguments = self.arguments()
             if arguments is None:
                 return None

@@ -14,18 +14,18 @@ RELATION = 'Error parsing attribute "@relation": '
 VALIDATING = "Error validating: "
 
 
-def relation_info(ctx: Context, field: Field):
+def relation_info(ctx: Context, field: Field | None):
     """The `@relation` arguments of a relation field, or None."""
     return ctx.relation_info.get(field) if field is not None else None
 
 
-def referencing(ctx: Context, field: Field):
+def referencing(ctx: Context, field: Field | None):
     """The ``fields:`` of a relation field: a list, or None when not given."""
     info = relation_info(ctx, field)
     return info.fields if info is not None else None
 
 
-def referenced(ctx: Context, field: Field):
+def referenced(ctx: Context, field: Field | None):
     """The ``references:`` of a relation field: a list, or None when not given."""
     info = relation_info(ctx, field)
     return info.references if info is not None else None
