@@ -6,6 +6,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.relviz-setup-done
+# The schema reader compiled with mypyc (relviz/_compiled.py): its manifest, and what it is built from.
+CORE := relviz/_compiled.json
+CORE_SOURCES := relviz/_compiled.py $(wildcard relviz/syntax/*.py relviz/schema/*.py relviz/schema/rules/*.py)
+# Run again as plain Python by `make test`, as it runs without a C compiler or after an edit.
+READER_TESTS := tests/test_fixtures.py tests/test_check.py tests/test_dmmf.py tests/test_relations.py \
+  tests/test_robustness.py $(wildcard tests/test_rules_*.py)
 CHROMIUM ?= /usr/bin/chromium
 ARGS ?=
 
@@ -22,13 +28,20 @@ help:
 	@echo "make bench      run every benchmarks/bench_*.py"
 	@echo "make clean      remove caches and build files (distclean: the .venv too)"
 
-setup: $(STAMP) system-tools
+setup: $(STAMP) $(CORE) system-tools
 
 # Python side: rebuilt only when requirements.txt or pyproject.toml change.
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
 	touch $@
+
+# Compiled again whenever its source changes (two minutes); relviz runs as plain Python, about
+# half as fast, where it cannot be (no C compiler): a warning, except in CI, where it fails.
+$(CORE): $(STAMP) $(CORE_SOURCES)
+	@echo "Compiling relviz's schema reader with mypyc (about two minutes)"
+	@RELVIZ_PURE_PYTHON=1 $(BIN)/python -c 'from relviz._compiled import build; build()' || { \
+	  echo "warning: relviz's schema reader was not compiled; it runs as plain Python" >&2; [ -z "$$CI" ]; }
 
 # System side: Graphviz is required; Chromium (for the browser test) is optional.
 system-tools:
@@ -61,6 +74,11 @@ lab: setup
 	$(BIN)/jupyter lab notebooks/ $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 test: setup
+	@if [ -z "$(ARGS)" ] && [ -f $(CORE) ]; then \
+	  echo "== the schema reader's tests as plain Python (RELVIZ_PURE_PYTHON=1), then everything compiled"; \
+	  RELVIZ_PURE_PYTHON=1 $(BIN)/python -m pytest -q $(READER_TESTS) | tail -n 1; \
+	  [ "$${PIPESTATUS[0]}" = 0 ]; \
+	fi
 	$(BIN)/python -m pytest $(ARGS)
 
 # Each notebook runs with its own folder as the working directory.
@@ -79,6 +97,7 @@ clean:
 	find . -path ./$(VENV) -prune -o -type d \
 	  \( -name __pycache__ -o -name .ipynb_checkpoints \) -print -exec rm -rf {} +
 	rm -rf .pytest_cache .hypothesis build dist *.egg-info benchmarks/results
+	[ ! -x $(BIN)/python ] || RELVIZ_PURE_PYTHON=1 $(BIN)/python -c 'from relviz._compiled import clean; clean()'
 
 distclean: clean
 	rm -rf $(VENV)

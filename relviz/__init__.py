@@ -15,8 +15,14 @@ Each function below is a thin door into a subpackage that imports its heavy libr
 (graphviz, duckdb, pandas, ipywidgets) only when called, so ``import relviz`` stays light.
 """
 
-from relviz.errors import Diagnostic, RelvizError, SchemaError, UsageError
-from relviz.schema import Enum, Field, Model, Relation, Schema, load, parse
+from relviz import _compiled
+
+_compiled.choose()  # the compiled schema reader when `make setup` built it and it matches its source
+
+from relviz.errors import Diagnostic, RelvizError, SchemaError, UsageError  # noqa: E402
+from relviz.schema import Enum, Field, Model, Relation, Schema, load, parse  # noqa: E402
+
+_compiled.restore_docs()
 
 __version__ = "0.1.0"
 
