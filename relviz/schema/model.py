@@ -99,6 +99,8 @@ class DefaultValue:
 
 
 class EnumValue:
+    """One value of an enum, with its database name (``@map``)."""
+
     __slots__ = ("enum", "name", "db_name", "documentation", "span", "_ast")
 
     def __init__(self, enum, name, db_name, documentation, span):
@@ -126,6 +128,7 @@ class Enum:
         self.schema_name: str | None = None
 
     def value(self, name: str) -> EnumValue:
+        """The value called ``name``; KeyError (naming the closest values) when there is none."""
         for v in self.values:
             if v.name == name:
                 return v
@@ -169,26 +172,32 @@ class Field:
 
     @property
     def span(self) -> Span:
+        """Where the field is declared."""
         return self._ast.span
 
     @property
     def column_name(self) -> str:
+        """The column's name in the database: the ``@map`` name, else the field's."""
         return self.db_name or self.name
 
     @property
     def is_required(self) -> bool:
+        """Declared without ``?`` or ``[]``."""
         return self.arity == "required"
 
     @property
     def is_optional(self) -> bool:
+        """Declared with ``?``: the column may be NULL (a relation field: there may be no related record)."""
         return self.arity == "optional"
 
     @property
     def is_list(self) -> bool:
+        """Declared with ``[]``: a scalar list, or the many side of a relation."""
         return self.arity == "list"
 
     @property
     def is_relation(self) -> bool:
+        """A relation field: its type is a model, and it is no column of its own."""
         return self.kind == "relation"
 
     @property
@@ -215,6 +224,9 @@ OPERATOR_CLASSES = frozenset(
 
 
 class IndexField:
+    """One field of an index or primary key, with its ``sort``, ``length`` and ``ops`` arguments
+    (or its ``path`` into a composite type)."""
+
     __slots__ = ("field", "sort", "length", "ops", "path")
 
     def __init__(self, field, sort=None, length=None, ops=None, path=None):
@@ -241,6 +253,7 @@ class Index:
 
     @property
     def is_unique(self) -> bool:
+        """A unique constraint (``@unique`` or ``@@unique``), not a plain index."""
         return self.kind == "unique"
 
     @property
@@ -252,6 +265,7 @@ class Index:
 
     @property
     def scalar_fields(self) -> tuple:
+        """The model's fields it covers, in order."""
         return tuple(f.field for f in self.fields)
 
     def __repr__(self) -> str:
@@ -259,6 +273,8 @@ class Index:
 
 
 class PrimaryKey:
+    """``@id`` on a field or ``@@id([a, b])`` on a model."""
+
     _source_attribute: Attribute | None = None  # the attribute that declares it
 
     def __init__(self, fields, name, db_name, from_field_attribute, span, clustered=None):
@@ -272,6 +288,7 @@ class PrimaryKey:
 
     @property
     def is_compound(self) -> bool:
+        """Made of more than one field (``@@id([a, b])``)."""
         return len(self.fields) > 1
 
     def __repr__(self) -> str:
@@ -304,9 +321,11 @@ class Model:
 
     @property
     def table_name(self) -> str:
+        """The table's name in the database: the ``@@map`` name, else the model's."""
         return self.db_name or self.name
 
     def field(self, name: str) -> Field:
+        """The field called ``name``; KeyError (naming the closest fields) when there is none."""
         try:
             return self._by_name[name]
         except KeyError:
@@ -314,18 +333,22 @@ class Model:
 
     @property
     def scalar_fields(self) -> tuple[Field, ...]:
+        """The fields that are columns (and composite-type fields), in declaration order."""
         return tuple(f for f in self.fields if f.kind != "relation")
 
     @property
     def relation_fields(self) -> tuple[Field, ...]:
+        """The fields whose type is a model, in declaration order."""
         return tuple(f for f in self.fields if f.kind == "relation")
 
     @property
     def unique_constraints(self) -> tuple[Index, ...]:
+        """Its ``@unique`` and ``@@unique`` constraints."""
         return tuple(i for i in self.indexes if i.kind == "unique")
 
     @property
     def relations(self) -> tuple[Relation, ...]:
+        """The schema's relations that this model takes part in, on either side."""
         return tuple(r for r in self.schema.relations if self in (r.referencing_model, r.referenced_model))
 
     @property
@@ -335,6 +358,7 @@ class Model:
 
     @property
     def is_join_model(self) -> bool:
+        """An explicit many-to-many join model: one with two relations out (see :attr:`join_relations`)."""
         return bool(self.join_relations)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
@@ -362,6 +386,7 @@ class CompositeType:
         self.is_view = False
 
     def field(self, name: str) -> Field:
+        """The field called ``name``; KeyError (naming the closest fields) when there is none."""
         try:
             return self._by_name[name]
         except KeyError:
@@ -407,42 +432,54 @@ class Relation:
 
     @property
     def referencing_model(self) -> Model:
+        """The model holding the foreign key; for many-to-many, the first of the two (column ``A``
+        of the join table)."""
         return self.referencing_field.model
 
     @property
     def referenced_model(self) -> Model | None:
+        """The model the foreign key points to."""
         return self.referencing_field.related_model
 
     @property
     def fields(self) -> tuple[Field, ...]:
+        """The foreign-key fields (``@relation(fields: [...])``), on the referencing model."""
         return self.referencing_fields
 
     @property
     def references(self) -> tuple[Field, ...]:
+        """The fields they point to (``@relation(references: [...])``), on the referenced model."""
         return self.referenced_fields
 
     @property
     def is_one_to_one(self) -> bool:
+        """A one-to-one relation."""
         return self.kind == ONE_TO_ONE
 
     @property
     def is_one_to_many(self) -> bool:
+        """A one-to-many relation."""
         return self.kind == ONE_TO_MANY
 
     @property
     def is_many_to_many(self) -> bool:
+        """A many-to-many relation: Prisma's implicit one, through a join table, or MongoDB's, with
+        lists of ids. (An explicit join model makes two one-to-many relations instead.)"""
         return self.kind == MANY_TO_MANY
 
     @property
     def is_implicit_many_to_many(self) -> bool:
+        """A many-to-many relation through Prisma's own join table (``_AToB``)."""
         return self.join_table is not None
 
     @property
     def is_self(self) -> bool:
+        """A relation of a model with itself."""
         return self.referencing_model is self.referenced_model
 
     @property
     def relation_fields(self) -> tuple[Field, ...]:
+        """Its relation fields: the referencing side's, then the other side's when there is one."""
         return tuple(f for f in (self.referencing_field, self.referenced_field) if f is not None)
 
     def explain(self) -> str:
