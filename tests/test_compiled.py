@@ -18,7 +18,8 @@ from relviz import _compiled
 ROOT = Path(__file__).resolve().parent.parent
 PURE = bool(os.environ.get(_compiled.PURE_VARIABLE))
 built = pytest.mark.skipif(
-    not _compiled.MANIFEST.exists(), reason="the schema reader is not compiled here (`make setup` with a C compiler)",
+    not _compiled._up_to_date(_compiled._read_manifest()),
+    reason="the schema reader is not compiled here, or edited since (`make setup` compiles it)",
 )
 
 
