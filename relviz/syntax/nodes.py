@@ -59,8 +59,8 @@ def _span(stored: StoredSpan) -> Span:
     return Span(*stored) if isinstance(stored, tuple) else stored
 
 
-class Expression:
-    """A value written in the schema: string, number, constant, function call, array or object."""
+class _Spanned:
+    """A node that stores its span as the parser gave it."""
 
     __slots__ = ("_span",)
 
@@ -69,8 +69,31 @@ class Expression:
 
     @property
     def span(self) -> Span:
+        """Where the node stands."""
         self._span = span = _span(self._span)
         return span
+
+
+class _Named(_Spanned):
+    """A node with a name of its own, whose span is stored as the parser gave it too."""
+
+    __slots__ = ("_name_span",)
+
+    def __init__(self, span: StoredSpan, name_span: StoredSpan):
+        self._span = span
+        self._name_span = name_span
+
+    @property
+    def name_span(self) -> Span:
+        """Where its name stands."""
+        self._name_span = span = _span(self._name_span)
+        return span
+
+
+class Expression(_Spanned):
+    """A value written in the schema: string, number, constant, function call, array or object."""
+
+    __slots__ = ()
 
 
 class StringValue(Expression):
@@ -148,29 +171,24 @@ class ObjectValue(Expression):
         return "{ " + ", ".join(map(repr, self.members)) + " }"
 
 
-class Argument:
+class Argument(_Spanned):
     """``name: value``, a positional ``value``, or an empty ``name:`` (value None)."""
 
-    __slots__ = ("name", "value", "_span")
+    __slots__ = ("name", "value")
 
     def __init__(self, name: str | None, value: Expression | None, span: StoredSpan):
         self.name = name
         self.value = value
         self._span = span
 
-    @property
-    def span(self) -> Span:
-        self._span = span = _span(self._span)
-        return span
-
     def __repr__(self) -> str:
         return f"{self.name}: {self.value!r}" if self.name else repr(self.value)
 
 
-class Attribute:
+class Attribute(_Named):
     """``@name(args)`` on a field or enum value, ``@@name(args)`` on a block."""
 
-    __slots__ = ("name", "arguments", "_span", "_name_span", "has_parentheses", "trailing_comma")
+    __slots__ = ("name", "arguments", "has_parentheses", "trailing_comma")
 
     def __init__(
         self, name: str, arguments: list[Argument], span: StoredSpan, name_span: StoredSpan,
@@ -183,26 +201,14 @@ class Attribute:
         self.has_parentheses = has_parentheses
         self.trailing_comma = trailing_comma  # `@map("x",)`: Prisma reports the comma when the attribute is read
 
-    @property
-    def span(self) -> Span:
-        self._span = span = _span(self._span)
-        return span
-
-    @property
-    def name_span(self) -> Span:
-        self._name_span = span = _span(self._name_span)
-        return span
-
     def __repr__(self) -> str:
         return f"@{self.name}({', '.join(map(repr, self.arguments))})"
 
 
-class FieldDecl:
+class FieldDecl(_Named):
     """``name Type? @attr`` inside a model, view or composite type."""
 
-    __slots__ = (
-        "name", "type_name", "arity", "attributes", "documentation", "_span", "_name_span", "_type_span", "unsupported",
-    )
+    __slots__ = ("name", "type_name", "arity", "attributes", "documentation", "_type_span", "unsupported")
 
     def __init__(
         self, name: str, type_name: str, arity: str, attributes: list[Attribute], documentation: str | None,
@@ -219,17 +225,8 @@ class FieldDecl:
         self.unsupported = unsupported
 
     @property
-    def span(self) -> Span:
-        self._span = span = _span(self._span)
-        return span
-
-    @property
-    def name_span(self) -> Span:
-        self._name_span = span = _span(self._name_span)
-        return span
-
-    @property
     def type_span(self) -> Span:
+        """Where its type stands."""
         self._type_span = span = _span(self._type_span)
         return span
 
