@@ -46,7 +46,10 @@ _FIELD_LINE = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A
 _HEADER = re.compile(r"[ \t]*(model|view|type|enum|datasource|generator)[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
 _LEGACY_COLON = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]*(:)")
 _ARBITRARY_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
-_CLOSE_LINE = re.compile(r"^[ \t]*\}", re.M)
+# A line that closes a block: `}` after blanks. (Found from the newline before it, which the
+# regex engine searches for fast; the first line of a file has none.)
+_CLOSE_LINE = re.compile(r"\n[ \t]*\}")
+_CLOSE_FIRST_LINE = re.compile(r"[ \t]*\}")
 
 
 def _enclosing_keyword(text: str, at: int) -> str | None:
@@ -507,7 +510,9 @@ class _Parser:
         self.offsets = [0, *accumulate([len(line) + 1 for line in self.lines])]
         # The lines that close a block (start with `}`), in order, for `closing_line`.
         offsets = self.offsets
-        self.closes = [bisect_right(offsets, m.start()) - 1 for m in _CLOSE_LINE.finditer(text)]
+        self.closes = [bisect_right(offsets, m.start() + 1) - 1 for m in _CLOSE_LINE.finditer(text)]
+        if _CLOSE_FIRST_LINE.match(text):
+            self.closes.insert(0, 0)
         self.text_length = len(text)
         self.source_text = text  # block comments blanked out
         # Attribute texts already read in this file: text -> (offset, nodes, trailing doc).

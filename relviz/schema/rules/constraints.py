@@ -105,7 +105,7 @@ class ConstraintNames:
                     if is_global:
                         key = (scope, model.schema_name, name)
                     else:  # a relation counts on the model of the field it was read from
-                        key = (scope, getattr(model, "_local", model), name)
+                        key = (scope, model._local if isinstance(model, _Holder) else model, name)
                     counts[key] = counts.get(key, 0) + 1
         # Most names are used once: only these few need a look in `violations`.
         self._clashing = {key[2] for key, count in self.counts.items() if count > 1}
