@@ -9,8 +9,6 @@ compile them into native classes (see :mod:`relviz._compiled`); they compare by 
 
 from __future__ import annotations
 
-from typing import Union
-
 from relviz.errors import SourceFile
 
 __all__ = [
@@ -49,45 +47,41 @@ class Span:
 
 
 # Nodes made by the thousand whose spans are mostly never looked at (expressions, arguments,
-# attributes, fields) store the parser's ``(file, start, end)`` tuple, and make the ``Span``
-# when first asked for it (and keep it).
-StoredSpan = Union[Span, tuple]
-
-
-def _span(stored: StoredSpan) -> Span:
-    """A node's span from what it stores: a Span, or the parser's ``(file, start, end)``."""
-    return Span(*stored) if isinstance(stored, tuple) else stored
+# attributes, fields) keep their file and offsets, and make a ``Span`` when asked for one.
 
 
 class _Spanned:
-    """A node that stores its span as the parser gave it."""
+    """A node that keeps where it stands as its file and offsets."""
 
-    __slots__ = ("_span",)
+    __slots__ = ("_file", "_start", "_end")
 
-    def __init__(self, span: StoredSpan):
-        self._span = span
+    def __init__(self, file: SourceFile, start: int, end: int):
+        self._file = file
+        self._start = start
+        self._end = end
 
     @property
     def span(self) -> Span:
         """Where the node stands."""
-        self._span = span = _span(self._span)
-        return span
+        return Span(self._file, self._start, self._end)
 
 
 class _Named(_Spanned):
-    """A node with a name of its own, whose span is stored as the parser gave it too."""
+    """A node with a name of its own, kept as offsets too."""
 
-    __slots__ = ("_name_span",)
+    __slots__ = ("_name_start", "_name_end")
 
-    def __init__(self, span: StoredSpan, name_span: StoredSpan):
-        self._span = span
-        self._name_span = name_span
+    def __init__(self, file: SourceFile, start: int, end: int, name_start: int, name_end: int):
+        self._file = file
+        self._start = start
+        self._end = end
+        self._name_start = name_start
+        self._name_end = name_end
 
     @property
     def name_span(self) -> Span:
         """Where its name stands."""
-        self._name_span = span = _span(self._name_span)
-        return span
+        return Span(self._file, self._name_start, self._name_end)
 
 
 class Expression(_Spanned):
@@ -99,9 +93,11 @@ class Expression(_Spanned):
 class StringValue(Expression):
     __slots__ = ("value",)
 
-    def __init__(self, value: str, span: StoredSpan):
+    def __init__(self, value: str, file: SourceFile, start: int, end: int):
         self.value = value
-        self._span = span
+        self._file = file
+        self._start = start
+        self._end = end
 
     def __repr__(self) -> str:
         return repr(self.value)
@@ -110,9 +106,11 @@ class StringValue(Expression):
 class NumericValue(Expression):
     __slots__ = ("text",)
 
-    def __init__(self, text: str, span: StoredSpan):
+    def __init__(self, text: str, file: SourceFile, start: int, end: int):
         self.text = text
-        self._span = span
+        self._file = file
+        self._start = start
+        self._end = end
 
     @property
     def value(self) -> int | float:
@@ -127,9 +125,11 @@ class ConstantValue(Expression):
 
     __slots__ = ("name",)
 
-    def __init__(self, name: str, span: StoredSpan):
+    def __init__(self, name: str, file: SourceFile, start: int, end: int):
         self.name = name
-        self._span = span
+        self._file = file
+        self._start = start
+        self._end = end
 
     def __repr__(self) -> str:
         return self.name
@@ -138,10 +138,12 @@ class ConstantValue(Expression):
 class FunctionCall(Expression):
     __slots__ = ("name", "arguments")
 
-    def __init__(self, name: str, arguments: list[Argument], span: StoredSpan):
+    def __init__(self, name: str, arguments: list[Argument], file: SourceFile, start: int, end: int):
         self.name = name
         self.arguments = arguments
-        self._span = span
+        self._file = file
+        self._start = start
+        self._end = end
 
     def __repr__(self) -> str:
         return f"{self.name}({', '.join(map(repr, self.arguments))})"
@@ -150,9 +152,11 @@ class FunctionCall(Expression):
 class ArrayValue(Expression):
     __slots__ = ("items",)
 
-    def __init__(self, items: list[Expression], span: StoredSpan):
+    def __init__(self, items: list[Expression], file: SourceFile, start: int, end: int):
         self.items = items
-        self._span = span
+        self._file = file
+        self._start = start
+        self._end = end
 
     def __repr__(self) -> str:
         return f"[{', '.join(map(repr, self.items))}]"
@@ -163,9 +167,11 @@ class ObjectValue(Expression):
 
     __slots__ = ("members",)
 
-    def __init__(self, members: list[Argument], span: StoredSpan):
+    def __init__(self, members: list[Argument], file: SourceFile, start: int, end: int):
         self.members = members
-        self._span = span
+        self._file = file
+        self._start = start
+        self._end = end
 
     def __repr__(self) -> str:
         return "{ " + ", ".join(map(repr, self.members)) + " }"
@@ -176,10 +182,12 @@ class Argument(_Spanned):
 
     __slots__ = ("name", "value")
 
-    def __init__(self, name: str | None, value: Expression | None, span: StoredSpan):
+    def __init__(self, name: str | None, value: Expression | None, file: SourceFile, start: int, end: int):
         self.name = name
         self.value = value
-        self._span = span
+        self._file = file
+        self._start = start
+        self._end = end
 
     def __repr__(self) -> str:
         return f"{self.name}: {self.value!r}" if self.name else repr(self.value)
@@ -191,13 +199,16 @@ class Attribute(_Named):
     __slots__ = ("name", "arguments", "has_parentheses", "trailing_comma")
 
     def __init__(
-        self, name: str, arguments: list[Argument], span: StoredSpan, name_span: StoredSpan,
-        has_parentheses: bool = False, trailing_comma: Span | None = None,
+        self, name: str, arguments: list[Argument], file: SourceFile, start: int, end: int, name_start: int,
+        name_end: int, has_parentheses: bool = False, trailing_comma: Span | None = None,
     ):
         self.name = name
         self.arguments = arguments
-        self._span = span
-        self._name_span = name_span
+        self._file = file
+        self._start = start
+        self._end = end
+        self._name_start = name_start
+        self._name_end = name_end
         self.has_parentheses = has_parentheses
         self.trailing_comma = trailing_comma  # `@map("x",)`: Prisma reports the comma when the attribute is read
 
@@ -208,27 +219,31 @@ class Attribute(_Named):
 class FieldDecl(_Named):
     """``name Type? @attr`` inside a model, view or composite type."""
 
-    __slots__ = ("name", "type_name", "arity", "attributes", "documentation", "_type_span", "unsupported")
+    __slots__ = ("name", "type_name", "arity", "attributes", "documentation", "_type_start", "_type_end", "unsupported")
 
     def __init__(
         self, name: str, type_name: str, arity: str, attributes: list[Attribute], documentation: str | None,
-        span: StoredSpan, name_span: StoredSpan, type_span: StoredSpan, unsupported: str | None = None,
+        file: SourceFile, start: int, end: int, name_end: int, type_start: int, type_end: int,
+        unsupported: str | None = None,
     ):
         self.name = name
         self.type_name = type_name
         self.arity = arity  # "required" | "optional" | "list"
         self.attributes = attributes
         self.documentation = documentation
-        self._span = span
-        self._name_span = name_span
-        self._type_span = type_span
+        self._file = file
+        self._start = start
+        self._end = end
+        self._name_start = start  # (a field's declaration starts with its name)
+        self._name_end = name_end
+        self._type_start = type_start
+        self._type_end = type_end
         self.unsupported = unsupported
 
     @property
     def type_span(self) -> Span:
         """Where its type stands."""
-        self._type_span = span = _span(self._type_span)
-        return span
+        return Span(self._file, self._type_start, self._type_end)
 
     def __repr__(self) -> str:
         mark = {"required": "", "optional": "?", "list": "[]"}[self.arity]

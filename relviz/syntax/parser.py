@@ -102,15 +102,15 @@ def _simple_arguments(text: str, pos: int, at: int, source: SourceFile) -> tuple
         value_start = regs[2][0]
         if value_start != -1:
             if regs[3][0] == -1:
-                value = ConstantValue(m[2], (source, at + value_start, at + value_end))
+                value = ConstantValue(m[2], source, at + value_start, at + value_end)
             else:
-                value = FunctionCall(m[2], [], (source, at + value_start, at + value_end))
+                value = FunctionCall(m[2], [], source, at + value_start, at + value_end)
         elif regs[4][0] != -1:
             value_start = regs[4][0]
-            value = StringValue(m[4][1:-1], (source, at + value_start, at + value_end))
+            value = StringValue(m[4][1:-1], source, at + value_start, at + value_end)
         elif regs[5][0] != -1:
             value_start = regs[5][0]
-            value = NumericValue(m[5], (source, at + value_start, at + value_end))
+            value = NumericValue(m[5], source, at + value_start, at + value_end)
         else:
             value_start = regs[6][0]
             items: list[Expression] = []
@@ -118,14 +118,14 @@ def _simple_arguments(text: str, pos: int, at: int, source: SourceFile) -> tuple
                 item_start = at + regs[7][0]
                 for item in m[7].split(", "):
                     item_end = item_start + len(item)
-                    items.append(ConstantValue(item, (source, item_start, item_end)))
+                    items.append(ConstantValue(item, source, item_start, item_end))
                     item_start = item_end + 2
-            value = ArrayValue(items, (source, at + value_start, at + value_end))
+            value = ArrayValue(items, source, at + value_start, at + value_end)
         name_start = regs[1][0]
         if name_start != -1:
-            arguments.append(Argument(m[1], value, (source, at + name_start, at + value_end)))
+            arguments.append(Argument(m[1], value, source, at + name_start, at + value_end))
         else:
-            arguments.append(Argument(None, value, (source, at + value_start, at + value_end)))
+            arguments.append(Argument(None, value, source, at + value_start, at + value_end))
         pos = regs[8][1]
         if m[8] == ")":
             return arguments, pos
@@ -148,16 +148,14 @@ def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute
             # Without parentheses, the span takes in the blanks that follow: the file's own, not a
             # trailing block comment blanked out for reading (`@id /* key */` spans `@id `).
             end = blanks(source.text, at + m.end()).end()
-            found.append(Attribute(m[1], [], (source, at + pos, end), (source, at + name_start, at + name_end)))
+            found.append(Attribute(m[1], [], source, at + pos, end, at + name_start, at + name_end))
             pos = blanks(text, end - at).end()
             continue
         read = _simple_arguments(text, m.end(), at, source)
         if read is None:
             return None
         arguments, end = read
-        found.append(Attribute(
-            m[1], arguments, (source, at + pos, at + end), (source, at + name_start, at + name_end), True,
-        ))
+        found.append(Attribute(m[1], arguments, source, at + pos, at + end, at + name_start, at + name_end, True))
         pos = blanks(text, end).end()
     return found
 
@@ -173,7 +171,7 @@ def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribu
         if _BLANKS.match(line, m.end()).end() != len(line):
             return None
         end = _content_end(line)
-        return Attribute(m[2], [], (source, base + start, base + end), (source, base + name_start, base + name_end))
+        return Attribute(m[2], [], source, base + start, base + end, base + name_start, base + name_end)
     read = _simple_arguments(line, m.end(), base, source)
     if read is None:
         return None
@@ -181,8 +179,7 @@ def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribu
     if _BLANKS.match(line, end).end() != len(line):
         return None
     return Attribute(
-        m[2], arguments, (source, base + start, base + _content_end(line)), (source, base + name_start, base + name_end),
-        True,
+        m[2], arguments, source, base + start, base + _content_end(line), base + name_start, base + name_end, True,
     )
 
 
@@ -199,74 +196,39 @@ OPTIONAL_LIST = "Optional lists are not supported. Use either `Type[]` or `Type?
 _ARITY = {None: "required", "?": "optional", "[]": "list"}
 
 
-def _moved(stored, d: int) -> tuple:
-    """A node's stored span (a ``(file, start, end)`` tuple, or a Span) moved ``d`` characters on."""
-    if stored.__class__ is tuple:
-        file, start, end = stored
-    else:
-        file, start, end = stored.file, stored.start, stored.end
-    return (file, start + d, end + d)
-
-
-def _moved_expression(e, d: int):
+def _moved_expression(e: Expression, d: int) -> Expression:
     """A copy of expression ``e`` standing ``d`` characters further on."""
-    span = _moved(e._span, d)
-    t = e.__class__
-    if t is ConstantValue:
-        return ConstantValue(e.name, span)
-    if t is ArrayValue:
-        return ArrayValue([_moved_expression(x, d) for x in e.items], span)
-    if t is FunctionCall:
-        return FunctionCall(e.name, [_moved_argument(a, d) for a in e.arguments], span)
-    if t is StringValue:
-        return StringValue(e.value, span)
-    if t is ObjectValue:
-        return ObjectValue([_moved_argument(m, d) for m in e.members], span)
-    return NumericValue(e.text, span)
+    file, start, end = e._file, e._start + d, e._end + d
+    if isinstance(e, ConstantValue):
+        return ConstantValue(e.name, file, start, end)
+    if isinstance(e, ArrayValue):
+        return ArrayValue([_moved_expression(x, d) for x in e.items], file, start, end)
+    if isinstance(e, FunctionCall):
+        return FunctionCall(e.name, [_moved_argument(a, d) for a in e.arguments], file, start, end)
+    if isinstance(e, StringValue):
+        return StringValue(e.value, file, start, end)
+    if isinstance(e, ObjectValue):
+        return ObjectValue([_moved_argument(m, d) for m in e.members], file, start, end)
+    assert isinstance(e, NumericValue)
+    return NumericValue(e.text, file, start, end)
 
 
 def _moved_argument(a: Argument, d: int) -> Argument:
     value = a.value
-    return Argument(a.name, None if value is None else _moved_expression(value, d), _moved(a._span, d))
+    return Argument(a.name, None if value is None else _moved_expression(value, d), a._file, a._start + d, a._end + d)
 
 
-def _moved_attributes(attributes: list, d: int) -> list:
-    """Copies of ``attributes`` standing ``d`` characters further on.
-
-    The common shapes (constants, strings, calls without arguments, lists of names) are copied
-    here in one loop; anything else goes through ``_moved_expression``.
-    """
+def _moved_attributes(attributes: list[Attribute], d: int) -> list[Attribute]:
+    """Copies of ``attributes`` standing ``d`` characters further on."""
     copies = []
     for a in attributes:
-        arguments = []
-        for x in a.arguments:
-            value = x.value
-            if value is not None:
-                t = value.__class__
-                span = value._span
-                if span.__class__ is not tuple:
-                    value = _moved_expression(value, d)
-                elif t is ConstantValue:
-                    value = ConstantValue(value.name, (span[0], span[1] + d, span[2] + d))
-                elif t is StringValue:
-                    value = StringValue(value.value, (span[0], span[1] + d, span[2] + d))
-                elif t is FunctionCall and not value.arguments:
-                    value = FunctionCall(value.name, [], (span[0], span[1] + d, span[2] + d))
-                elif t is ArrayValue:
-                    items: list[Expression] = []
-                    for item in value.items:
-                        item_span = item._span
-                        if item.__class__ is ConstantValue and item_span.__class__ is tuple:
-                            items.append(ConstantValue(item.name, (item_span[0], item_span[1] + d, item_span[2] + d)))
-                        else:
-                            items.append(_moved_expression(item, d))
-                    value = ArrayValue(items, (span[0], span[1] + d, span[2] + d))
-                else:
-                    value = _moved_expression(value, d)
-            arguments.append(Argument(x.name, value, _moved(x._span, d)))
-        copy = Attribute(a.name, arguments, _moved(a._span, d), _moved(a._name_span, d), a.has_parentheses)
-        if a.trailing_comma is not None:
-            copy.trailing_comma = Span(*_moved(a.trailing_comma, d))
+        copy = Attribute(
+            a.name, [_moved_argument(x, d) for x in a.arguments], a._file, a._start + d, a._end + d,
+            a._name_start + d, a._name_end + d, a.has_parentheses,
+        )
+        comma = a.trailing_comma
+        if comma is not None:
+            copy.trailing_comma = Span(comma.file, comma.start + d, comma.end + d)
         copies.append(copy)
     return copies
 
@@ -334,24 +296,24 @@ class _LineParser:
         name_start = tok[2]
         name, i = _path(toks, i)
         source = self.source
-        name_span = (source, name_start, toks[i - 1][3])
+        name_end = toks[i - 1][3]
         tok = toks[i]
         if tok[0] == "(":
             self.enter_arguments(i)
             arguments = self.arguments()
             if arguments is None:
                 return None
-            attribute = Attribute(name, arguments, (source, start, toks[self.i - 1][3]), name_span, True)
+            attribute = Attribute(name, arguments, source, start, toks[self.i - 1][3], name_start, name_end, True)
             attribute.trailing_comma = self.trailing_comma
             return attribute
         self.i = i
         # Without parentheses, Prisma's span takes in the blanks that follow (its grammar reads them
         # while looking for an argument list), but not a trailing block comment blanked out for reading.
         end = tok[2]
-        blanks_end = _BLANKS.match(source.text, name_span[2]).end()
+        blanks_end = _BLANKS.match(source.text, name_end).end()
         if blanks_end < end and source.text.startswith("/*", blanks_end):
             end = blanks_end
-        return Attribute(name, [], (source, start, end), name_span, False)
+        return Attribute(name, [], source, start, end, name_start, name_end, False)
 
     def path(self) -> str:
         name, self.i = _path(self.toks, self.i)
@@ -392,7 +354,7 @@ class _LineParser:
                 i = self.i
                 if value is None:
                     return None
-            args.append(Argument(name, value, (source, start, toks[i - 1][3])))
+            args.append(Argument(name, value, source, start, toks[i - 1][3]))
             kind = toks[i][0]
             if kind == ",":
                 if toks[i + 1][0] == ")" and self.trailing_comma is None:
@@ -422,18 +384,18 @@ class _LineParser:
                 args = self.arguments()
                 if args is None:
                     return None
-                return FunctionCall(name, args, (self.source, start, toks[self.i - 1][3]))
+                return FunctionCall(name, args, self.source, start, toks[self.i - 1][3])
             self.i = i
-            return ConstantValue(name, (self.source, start, end))
+            return ConstantValue(name, self.source, start, end)
         if kind == "STRING":
             self.i = i + 1
             value, bad = unescape(text[1:-1])
             if bad is not None:
                 self.error(BAD_ESCAPE, start, end)
-            return StringValue(value, (self.source, start, end))
+            return StringValue(value, self.source, start, end)
         if kind == "NUMBER":
             self.i = i + 1
-            return NumericValue(text, (self.source, start, end))
+            return NumericValue(text, self.source, start, end)
         if kind == "[":
             i += 1
             items = []
@@ -452,7 +414,7 @@ class _LineParser:
                 elif kind != "]":
                     return None
             self.i = i + 1
-            return ArrayValue(items, (self.source, start, toks[i][3]))
+            return ArrayValue(items, self.source, start, toks[i][3])
         if kind == "{":
             return self.object_value(i, start)
         return None
@@ -471,7 +433,7 @@ class _LineParser:
             if value is None:
                 return None
             i = self.i
-            members.append(Argument(key[1], value, (self.source, key[2], toks[i - 1][3])))
+            members.append(Argument(key[1], value, self.source, key[2], toks[i - 1][3]))
             if toks[i][0] == ",":
                 i += 1
                 if toks[i][0] == "}":
@@ -479,7 +441,7 @@ class _LineParser:
             elif toks[i][0] != "}":
                 return None
         self.i = i + 1
-        return ObjectValue(members, (self.source, start, toks[i][3]))
+        return ObjectValue(members, self.source, start, toks[i][3])
 
     def attributes(self) -> list[Attribute] | None:
         """Attributes until the end of the line (a trailing comment allowed); None if anything else."""
@@ -723,8 +685,8 @@ class _Parser:
             line_end = base + len(line) + 1 if k not in trailing_ends else self.line_end(k)
             field = FieldDecl(
                 m[1], m[2], _ARITY[mark], field_attributes, member_doc,
-                (source, start, line_end if line_end < text_length else text_length),
-                (source, start, base + m.end(1)), (source, base + m.start(2), base + m.end(3 if mark else 2)),
+                source, start, line_end if line_end < text_length else text_length,
+                base + m.end(1), base + m.start(2), base + m.end(3 if mark else 2),
             )
             if composite:
                 self.composite_field_attributes(field)
@@ -770,7 +732,7 @@ class _Parser:
             errors = len(self.diagnostics)
             attribute = lp.attribute()
             if attribute is not None and lp.kind() in ("NL", "COMMENT", "DOC"):
-                attribute._span = (self.source, attribute.span.start, base + _content_end(line))
+                attribute._end = base + _content_end(line)
                 attributes.append(attribute)
                 if len(self.diagnostics) == errors:
                     block_lines[line] = (base, [attribute])
@@ -921,8 +883,8 @@ class _Parser:
             self.line_error(INVALID_MODEL_LINE, k)
             return None
         return FieldDecl(
-            name[1], "Unsupported", arity, attributes, doc, self.span(name[2], self.line_end(k)),
-            (self.source, name[2], name[3]), (self.source, type_tok[2], type_end), unsupported,
+            name[1], "Unsupported", arity, attributes, doc, self.source, name[2], self.line_end(k), name[3],
+            type_tok[2], type_end, unsupported,
         )
 
     def enum_value(self, k: int, doc: str | None) -> EnumValueDecl | None:
