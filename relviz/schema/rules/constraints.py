@@ -89,7 +89,9 @@ class ConstraintNames:
         self.provider = provider
         self.scopes = _SCOPES.get(provider, ())
         self.counts: dict = {}
-        self.ctx = ctx
+        # (Not the context itself, which keeps this object: no cycle, so both go as soon as the read ends.)
+        self.prisma_relations = ctx.prisma_relations
+        self.relation_info = ctx.relation_info
         self._index_names: dict = {}
         self._relation_names: dict = {}
         models = ctx.models_in_order
@@ -121,7 +123,7 @@ class ConstraintNames:
                 for index in model._prisma_indexes:
                     yield model, self.index(model, index)
         elif kind == "relation":
-            for relation in self.ctx.prisma_relations:
+            for relation in self.prisma_relations:
                 if relation.is_inline:  # (a relation without its forward side is named `<table>__fkey`)
                     yield _Holder(relation), self.relation(relation)
         elif kind == "default" and self.provider == "sqlserver":
@@ -150,7 +152,7 @@ class ConstraintNames:
     def relation(self, relation: PrismaRelation) -> str:
         name = self._relation_names.get(relation)
         if name is None:
-            info = self.ctx.relation_info.get(relation.forward)
+            info = self.relation_info.get(relation.forward)
             if info is not None and info.map:
                 name = info.map
             else:
