@@ -83,9 +83,9 @@ def _model_attributes(ctx: Context, model: Model) -> None:
 
 
 def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_indexes: list, state: dict) -> None:
-    if not field.attributes:
+    if not field._ast.attributes:
         return
-    v = AttributeVisitor(ctx, field.attributes)
+    v = AttributeVisitor(ctx, field._ast.attributes)
     names = v.by_name
     if "map" in names and v.single("map") is not None:
         field.db_name = map_name(ctx, v)
@@ -209,7 +209,7 @@ def _map_and_schema(ctx: Context, v: AttributeVisitor, block) -> None:
 
 def _composite_type_attributes(ctx: Context, ct: CompositeType) -> None:
     for field in ct.fields:
-        v = AttributeVisitor(ctx, field.attributes)
+        v = AttributeVisitor(ctx, field._ast.attributes)
         if field.kind == "scalar":
             attribute = v.native_type()
             if attribute is not None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from relviz.syntax.nodes import Attribute, Block, EnumValueDecl, Span
+    from relviz.syntax.nodes import Attribute, Block, EnumValueDecl, FieldDecl, Span
 
 __all__ = [
     "SCALAR_TYPES", "CompositeType", "Datasource", "DefaultValue", "Enum", "EnumValue", "Field",
@@ -160,7 +160,7 @@ class Field:
     relation: Relation | None = None
     _native_attribute: Attribute | None = None  # the `@db.*` attribute
 
-    def __init__(self, model, decl):
+    def __init__(self, model, decl: FieldDecl):
         """A field of ``model`` as declared by ``decl`` (a :class:`~relviz.syntax.nodes.FieldDecl`)."""
         self.model = model
         self._ast = decl
@@ -168,7 +168,11 @@ class Field:
         self.type_name = decl.type_name
         self.arity = decl.arity
         self.documentation = decl.documentation
-        self.attributes = tuple(decl.attributes)
+
+    @property
+    def attributes(self) -> tuple[Attribute, ...]:
+        """Its ``@`` attributes as written (syntax nodes)."""
+        return tuple(self._ast.attributes)
 
     @property
     def span(self) -> Span:

@@ -14,9 +14,9 @@ __all__ = ["relation_field_attributes"]
 
 
 def relation_field_attributes(ctx: Context, model: Model, field: Field) -> None:
-    if not field.attributes:
+    if not field._ast.attributes:
         return
-    v = AttributeVisitor(ctx, field.attributes)
+    v = AttributeVisitor(ctx, field._ast.attributes)
     attribute = v.single("relation")
     if attribute is not None:
         ctx.relation_attributes[field] = Arguments(attribute)
