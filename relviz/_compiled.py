@@ -165,8 +165,8 @@ def _put_back(cls: type, docs: dict) -> None:
             cls.__doc__ = doc
             continue
         member = cls.__dict__.get(name)
-        if member.__class__.__name__ == "getset_descriptor":  # a property
-            setattr(cls, name, property(member.__get__, doc=doc))
+        if member.__class__.__name__ == "getset_descriptor":  # a property (its setter, if any, kept)
+            setattr(cls, name, property(member.__get__, member.__set__, doc=doc))
         elif member.__class__.__name__ == "method_descriptor":
             setattr(cls, name, _documented_method(member, doc))
 
