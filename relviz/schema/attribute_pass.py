@@ -18,7 +18,7 @@ from relviz.schema.default_values import field_default
 from relviz.schema.model import CompositeType, Enum, Field, Index, IndexField, Model, NativeType, PrimaryKey
 from relviz.schema.relation_attributes import relation_field_attributes
 from relviz.schema.resolve import Context, NOT_SCALAR_KINDS, in_declaration_order
-from relviz.syntax.nodes import Block, NumericValue, StringValue
+from relviz.syntax.nodes import Attribute, Block, NumericValue, StringValue
 
 __all__ = ["resolve_attributes"]
 
@@ -156,7 +156,7 @@ def _mapped_name_clashes(ctx: Context, model: Model, field: Field, state: dict) 
         ctx.error(message, field.span)
 
 
-def _field_id(ctx: Context, v: AttributeVisitor, model: Model, field: Field, attribute, state: dict) -> None:
+def _field_id(ctx: Context, v: AttributeVisitor, model: Model, field: Field, attribute: Attribute, state: dict) -> None:
     field.is_id = True
     if model.primary_key is not None:  # (its arguments are left unread: "No such argument." each)
         ctx.error(

@@ -8,11 +8,14 @@ known: "@x".``, ``Attribute "@id" can only be defined once.``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from relviz.syntax.nodes import (
     ArrayValue, Attribute, ConstantValue, Expression, FunctionCall, NumericValue, ObjectValue, StringValue,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.resolve import Context
 
 __all__ = ["Arguments", "AttributeVisitor", "coerce", "describe", "field_refs", "string_arg"]
 
@@ -132,9 +135,9 @@ class AttributeVisitor:
 
     __slots__ = ("ctx", "attributes", "prefix", "unused", "by_name", "has_scoped", "current", "args")
 
-    def __init__(self, ctx, attributes, prefix: str = "@"):
+    def __init__(self, ctx: Context, attributes: list[Attribute], prefix: str = "@"):
         self.ctx = ctx
-        self.attributes = attributes  # a list or tuple: the visitor keeps indexes into it
+        self.attributes = attributes  # (the visitor keeps indexes into it)
         self.prefix = prefix
         self.unused = dict.fromkeys(range(len(attributes)))  # ordered set of indexes
         by_name: dict[str, list[int]] = {}

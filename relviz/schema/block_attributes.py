@@ -8,12 +8,12 @@ from relviz.schema.attribute_args import clustered_arg, map_arg, name_arg
 from relviz.schema.attributes import AttributeVisitor, coerce, coerce_array, describe, render
 from relviz.schema.model import OPERATOR_CLASSES, Index, IndexField, Model, PrimaryKey
 from relviz.schema.resolve import Context, NOT_SCALAR_KINDS
-from relviz.syntax.nodes import ArrayValue, ConstantValue, FunctionCall, NumericValue, StringValue
+from relviz.syntax.nodes import ArrayValue, Attribute, ConstantValue, FunctionCall, NumericValue, StringValue
 
 __all__ = ["block_index", "model_id", "shard_key"]
 
 
-def model_id(ctx: Context, v: AttributeVisitor, model: Model, attribute, container: str) -> None:
+def model_id(ctx: Context, v: AttributeVisitor, model: Model, attribute: Attribute, container: str) -> None:
     expr = v.default_arg("fields")
     fields = None
     resolved = None
@@ -62,7 +62,7 @@ def model_id(ctx: Context, v: AttributeVisitor, model: Model, attribute, contain
         model.primary_key = pk
 
 
-def block_index(ctx: Context, v: AttributeVisitor, model: Model, attribute, kind: str) -> Index | None:
+def block_index(ctx: Context, v: AttributeVisitor, model: Model, attribute: Attribute, kind: str) -> Index | None:
     is_unique = kind == "unique"
     expr = v.default_arg("fields")
     fields = None

@@ -9,7 +9,7 @@ from relviz.schema.attribute_args import map_arg
 from relviz.schema.attributes import AttributeVisitor, render
 from relviz.schema.model import CompositeType, DefaultValue, Field
 from relviz.schema.resolve import python_value
-from relviz.syntax.nodes import ArrayValue, ConstantValue, FunctionCall, NumericValue, StringValue
+from relviz.syntax.nodes import ArrayValue, Attribute, ConstantValue, FunctionCall, NumericValue, StringValue
 
 if TYPE_CHECKING:  # pragma: no cover
     from relviz.schema.resolve import Context
@@ -27,7 +27,7 @@ _FUNCTION_TYPES = {
 }
 
 
-def field_default(ctx: Context, v: AttributeVisitor, field: Field, attribute) -> None:
+def field_default(ctx: Context, v: AttributeVisitor, field: Field, attribute: Attribute) -> None:
     """Read ``@default(...)`` into ``field.default`` and check it as Prisma does."""
     expr = v.default_arg("value")
     composite = isinstance(field.model, CompositeType)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from relviz.schema.attributes import Arguments, AttributeVisitor, coerce, coerce_array
 from relviz.schema.model import Field, Model
 from relviz.schema.resolve import Context, NOT_SCALAR_KINDS, RelationAttribute
+from relviz.syntax.nodes import Attribute
 
 __all__ = ["relation_field_attributes"]
 
@@ -59,7 +60,7 @@ def relation_field_attributes(ctx: Context, model: Model, field: Field) -> None:
 _ACTIONS = ("Cascade", "Restrict", "NoAction", "SetNull", "SetDefault")
 
 
-def _visit_relation(ctx: Context, v: AttributeVisitor, model: Model, field: Field, attribute) -> None:
+def _visit_relation(ctx: Context, v: AttributeVisitor, model: Model, field: Field, attribute: Attribute) -> None:
     info = RelationAttribute(attribute)
     ctx.relation_info[field] = info
     fields = v.optional_arg("fields")
