@@ -54,11 +54,10 @@ class _Spanned:
     """A node that keeps where it stands as its file and offsets."""
 
     __slots__ = ("_file", "_start", "_end")
-
-    def __init__(self, file: SourceFile, start: int, end: int):
-        self._file = file
-        self._start = start
-        self._end = end
+    # (Set by each node's own written __init__, with its other attributes.)
+    _file: SourceFile
+    _start: int
+    _end: int
 
     @property
     def span(self) -> Span:
@@ -70,13 +69,8 @@ class _Named(_Spanned):
     """A node with a name of its own, kept as offsets too."""
 
     __slots__ = ("_name_start", "_name_end")
-
-    def __init__(self, file: SourceFile, start: int, end: int, name_start: int, name_end: int):
-        self._file = file
-        self._start = start
-        self._end = end
-        self._name_start = name_start
-        self._name_end = name_end
+    _name_start: int
+    _name_end: int
 
     @property
     def name_span(self) -> Span:
