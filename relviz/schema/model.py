@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mypy_extensions import mypyc_attr
+
 if TYPE_CHECKING:  # pragma: no cover
     from relviz.syntax.nodes import Attribute, Block, EnumValueDecl, FieldDecl, Span
 
@@ -41,6 +43,7 @@ def _not_found(kind: str, name: str, known) -> KeyError:
     return KeyError(f"no {kind} named {name!r}.{hint}")
 
 
+@mypyc_attr(acyclic=True)  # holds text and syntax nodes only
 class Datasource:
     """The ``datasource`` block: which database, and how relations are enforced."""
 
@@ -56,6 +59,7 @@ class Datasource:
         return f"<Datasource {self.name} provider={self.provider!r} relationMode={self.relation_mode!r}>"
 
 
+@mypyc_attr(acyclic=True)  # holds text and syntax nodes only
 class Generator:
     """A ``generator`` block."""
 
@@ -70,6 +74,7 @@ class Generator:
         return f"<Generator {self.name} provider={self.provider!r}>"
 
 
+@mypyc_attr(acyclic=True)  # holds text and syntax nodes only
 class NativeType:
     """``@db.VarChar(200)``: the name, its arguments as written, and the datasource prefix."""
 
@@ -82,6 +87,7 @@ class NativeType:
         return f"@{self.datasource}.{self.name}" + (f"({', '.join(self.args)})" if self.args else "")
 
 
+@mypyc_attr(acyclic=True)  # holds text and syntax nodes only
 class DefaultValue:
     """``@default(...)``: a function (``autoincrement()``) or a literal value."""
 

@@ -5,9 +5,14 @@ column. Names here follow Prisma's ``schema-ast`` crate.
 
 The nodes are plain classes with written ``__init__``s and ``__slots__``, so that mypyc can
 compile them into native classes (see :mod:`relviz._compiled`); they compare by identity.
+A node holds only nodes, text and its file, never the model built from it, so it can never be
+part of a reference cycle: ``acyclic`` tells mypyc to leave the nodes out of the cyclic garbage
+collector's bookkeeping (a dropped tree is freed by reference counting alone).
 """
 
 from __future__ import annotations
+
+from mypy_extensions import mypyc_attr
 
 from relviz.errors import SourceFile
 
@@ -18,6 +23,7 @@ __all__ = [
 ]
 
 
+@mypyc_attr(acyclic=True)
 class Span:
     """Where a node stands: a file and half-open character offsets ``[start, end)``."""
 
@@ -50,6 +56,7 @@ class Span:
 # attributes, fields) keep their file and offsets, and make a ``Span`` when asked for one.
 
 
+@mypyc_attr(acyclic=True)
 class _Spanned:
     """A node that keeps where it stands as its file and offsets."""
 
@@ -65,6 +72,7 @@ class _Spanned:
         return Span(self._file, self._start, self._end)
 
 
+@mypyc_attr(acyclic=True)
 class _Named(_Spanned):
     """A node with a name of its own, kept as offsets too."""
 
@@ -78,12 +86,14 @@ class _Named(_Spanned):
         return Span(self._file, self._name_start, self._name_end)
 
 
+@mypyc_attr(acyclic=True)
 class Expression(_Spanned):
     """A value written in the schema: string, number, constant, function call, array or object."""
 
     __slots__ = ()
 
 
+@mypyc_attr(acyclic=True)
 class StringValue(Expression):
     __slots__ = ("value",)
 
@@ -97,6 +107,7 @@ class StringValue(Expression):
         return repr(self.value)
 
 
+@mypyc_attr(acyclic=True)
 class NumericValue(Expression):
     __slots__ = ("text",)
 
@@ -114,6 +125,7 @@ class NumericValue(Expression):
         return self.text
 
 
+@mypyc_attr(acyclic=True)
 class ConstantValue(Expression):
     """A bare name: ``true``, ``Cascade``, an enum value, a field name, ``db.VarChar``."""
 
@@ -129,6 +141,7 @@ class ConstantValue(Expression):
         return self.name
 
 
+@mypyc_attr(acyclic=True)
 class FunctionCall(Expression):
     __slots__ = ("name", "arguments")
 
@@ -143,6 +156,7 @@ class FunctionCall(Expression):
         return f"{self.name}({', '.join(map(repr, self.arguments))})"
 
 
+@mypyc_attr(acyclic=True)
 class ArrayValue(Expression):
     __slots__ = ("items",)
 
@@ -156,6 +170,7 @@ class ArrayValue(Expression):
         return f"[{', '.join(map(repr, self.items))}]"
 
 
+@mypyc_attr(acyclic=True)
 class ObjectValue(Expression):
     """``{ key: value, ... }``: Prisma's grammar reads one, though no attribute takes it."""
 
@@ -171,6 +186,7 @@ class ObjectValue(Expression):
         return "{ " + ", ".join(map(repr, self.members)) + " }"
 
 
+@mypyc_attr(acyclic=True)
 class Argument(_Spanned):
     """``name: value``, a positional ``value``, or an empty ``name:`` (value None)."""
 
@@ -187,6 +203,7 @@ class Argument(_Spanned):
         return f"{self.name}: {self.value!r}" if self.name else repr(self.value)
 
 
+@mypyc_attr(acyclic=True)
 class Attribute(_Named):
     """``@name(args)`` on a field or enum value, ``@@name(args)`` on a block."""
 
@@ -210,6 +227,7 @@ class Attribute(_Named):
         return f"@{self.name}({', '.join(map(repr, self.arguments))})"
 
 
+@mypyc_attr(acyclic=True)
 class FieldDecl(_Named):
     """``name Type? @attr`` inside a model, view or composite type."""
 
@@ -244,6 +262,7 @@ class FieldDecl(_Named):
         return f"<field {self.name} {self.type_name}{mark}>"
 
 
+@mypyc_attr(acyclic=True)
 class EnumValueDecl:
     __slots__ = ("name", "attributes", "documentation", "span", "name_span")
 
@@ -258,6 +277,7 @@ class EnumValueDecl:
         return f"<enum value {self.name}>"
 
 
+@mypyc_attr(acyclic=True)
 class Block:
     """``model``, ``view``, ``type`` or ``enum``: a name, members and ``@@`` attributes."""
 
@@ -279,6 +299,7 @@ class Block:
         return f"<{self.keyword} {self.name}>"
 
 
+@mypyc_attr(acyclic=True)
 class Property:
     """``key = value`` inside a datasource or generator."""
 
@@ -294,6 +315,7 @@ class Property:
         return f"{self.name} = {self.value!r}"
 
 
+@mypyc_attr(acyclic=True)
 class ConfigBlock:
     """``datasource`` or ``generator``."""
 
