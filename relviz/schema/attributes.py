@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from relviz.syntax.nodes import (
-    ArrayValue, Attribute, ConstantValue, Expression, FunctionCall, NumericValue, ObjectValue, StringValue,
+    Argument, ArrayValue, Attribute, ConstantValue, Expression, FunctionCall, NumericValue, ObjectValue, StringValue,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -139,7 +139,7 @@ class AttributeVisitor:
         self.ctx = ctx
         self.attributes = attributes  # (the visitor keeps indexes into it)
         self.prefix = prefix
-        self.unused = dict.fromkeys(range(len(attributes)))  # ordered set of indexes
+        self.unused: dict[int, None] = {i: None for i in range(len(attributes))}  # ordered set of indexes
         by_name: dict[str, list[int]] = {}
         has_scoped = False
         for i, attribute in enumerate(attributes):
@@ -154,7 +154,7 @@ class AttributeVisitor:
         self.by_name = by_name
         self.has_scoped = has_scoped
         self.current: Any = None  # the Attribute being read
-        self.args: dict = {}
+        self.args: dict[str | None, Argument] = {}
 
     # -- attributes -----------------------------------------------------------------------
     def single(self, name: str) -> Attribute | None:
@@ -264,8 +264,8 @@ class AttributeVisitor:
 
     def default_arg(self, name: str, report: bool = True, quiet: bool = False):
         """The argument called ``name`` or else the unnamed one; reports when missing (unless ``quiet``)."""
-        named = self.args.pop(name, None)
-        unnamed = self.args.pop(None, None)
+        named = _take(self.args, name)
+        unnamed = _take(self.args, None)
         if named is not None and unnamed is not None:
             if not quiet:
                 self.ctx.error(f'Argument "{name}" is already specified as unnamed argument.', named.span)
@@ -278,12 +278,12 @@ class AttributeVisitor:
         return arg.value
 
     def optional_arg(self, name: str):
-        arg = self.args.pop(name, None)
+        arg = _take(self.args, name)
         return arg.value if arg is not None else None
 
     def optional_argument(self, name: str):
         """The whole ``name: value`` argument node, or None."""
-        return self.args.pop(name, None)
+        return _take(self.args, name)
 
     def error(self, message: str) -> None:
         """An error about the current attribute: ``Error parsing attribute "@x": ...``."""
@@ -303,6 +303,14 @@ class AttributeVisitor:
     def discard(self) -> None:
         self.current = None
         self.args = {}
+
+
+def _take(args: dict[str | None, Argument], name: str | None) -> Argument | None:
+    """``args.pop(name, None)``, in operations the compiled reader runs natively."""
+    arg = args.get(name)
+    if arg is not None:
+        del args[name]
+    return arg
 
 
 def _hash_order_reversed(filename: str) -> bool:

@@ -18,12 +18,12 @@ Glossary (Prisma's words):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from mypy_extensions import mypyc_attr
 
 if TYPE_CHECKING:  # pragma: no cover
-    from relviz.syntax.nodes import Attribute, Block, EnumValueDecl, FieldDecl, Span
+    from relviz.syntax.nodes import Attribute, Block, EnumValueDecl, Expression, FieldDecl, Span
 
 __all__ = [
     "SCALAR_TYPES", "CompositeType", "Datasource", "DefaultValue", "Enum", "EnumValue", "Field",
@@ -47,7 +47,9 @@ def _not_found(kind: str, name: str, known) -> KeyError:
 class Datasource:
     """The ``datasource`` block: which database, and how relations are enforced."""
 
-    def __init__(self, name, provider, relation_mode, schemas, span, properties):
+    def __init__(
+        self, name: str, provider: str | None, relation_mode: str, schemas: list, span: Span, properties: dict,
+    ):
         self.name = name
         self.provider = provider
         self.relation_mode = relation_mode
@@ -63,7 +65,7 @@ class Datasource:
 class Generator:
     """A ``generator`` block."""
 
-    def __init__(self, name, provider, preview_features, properties, span):
+    def __init__(self, name: str, provider: Any, preview_features: list, properties: dict, span: Span):
         self.name = name
         self.provider = provider
         self.preview_features = preview_features
@@ -93,7 +95,7 @@ class DefaultValue:
 
     __slots__ = ("function", "args", "value", "db_name", "expression")
 
-    def __init__(self, function, args, value, db_name, expression):
+    def __init__(self, function: str | None, args: tuple, value: Any, db_name: str | None, expression: Expression):
         self.function = function
         self.args = args
         self.value = value
@@ -109,7 +111,7 @@ class EnumValue:
 
     __slots__ = ("enum", "name", "db_name", "documentation", "span", "_ast")
 
-    def __init__(self, enum, name, db_name, documentation, span):
+    def __init__(self, enum: Enum, name: str, db_name: str | None, documentation: str | None, span: Span):
         self.enum, self.name, self.db_name = enum, name, db_name
         self.documentation, self.span = documentation, span
         self._ast: EnumValueDecl = None  # type: ignore[assignment]  # its syntax, set by the types pass
@@ -125,7 +127,7 @@ class Enum:
     _ast: Block
     _schema_span: Span | None = None
 
-    def __init__(self, name, span, documentation):
+    def __init__(self, name: str, span: Span, documentation: str | None):
         self.name = name
         self.span = span
         self.documentation = documentation
@@ -166,7 +168,7 @@ class Field:
     relation: Relation | None = None
     _native_attribute: Attribute | None = None  # the `@db.*` attribute
 
-    def __init__(self, model, decl: FieldDecl):
+    def __init__(self, model: Model | CompositeType, decl: FieldDecl):
         """A field of ``model`` as declared by ``decl`` (a :class:`~relviz.syntax.nodes.FieldDecl`)."""
         self.model = model
         self._ast = decl
@@ -239,7 +241,10 @@ class IndexField:
 
     __slots__ = ("field", "sort", "length", "ops", "path")
 
-    def __init__(self, field, sort=None, length=None, ops=None, path=None):
+    def __init__(
+        self, field: Field | None, sort: str | None = None, length: int | None = None, ops: Any = None,
+        path: list[str] | None = None,
+    ):
         self.field, self.sort, self.length, self.ops, self.path = field, sort, length, ops, path
 
     def __repr__(self) -> str:
@@ -251,7 +256,10 @@ class Index:
 
     _source_attribute: Attribute | None = None  # the attribute that declares it
 
-    def __init__(self, kind, fields, name, db_name, from_field_attribute, span, clustered=None, index_type=None):
+    def __init__(
+        self, kind: str, fields: tuple[IndexField, ...], name: str | None, db_name: str | None,
+        from_field_attribute: bool, span: Span, clustered: bool | None = None, index_type: str | None = None,
+    ):
         self.kind = kind
         self.fields = fields
         self.name = name
@@ -287,7 +295,10 @@ class PrimaryKey:
 
     _source_attribute: Attribute | None = None  # the attribute that declares it
 
-    def __init__(self, fields, name, db_name, from_field_attribute, span, clustered=None):
+    def __init__(
+        self, fields: tuple[Field, ...], name: str | None, db_name: str | None, from_field_attribute: bool,
+        span: Span, clustered: bool | None = None,
+    ):
         self.fields = fields
         self.name = name
         self.db_name = db_name
@@ -314,7 +325,7 @@ class Model:
     _all_fields: tuple[Field, ...] = ()  # fields defined twice included, as Prisma reads their attributes
     _prisma_indexes: tuple[Index, ...] = ()  # the indexes in Prisma's order (field attributes first)
 
-    def __init__(self, name, is_view, span, documentation, schema):
+    def __init__(self, name: str, is_view: bool, span: Span, documentation: str | None, schema: Any):
         self.name = name
         self.is_view = is_view
         self.span = span
@@ -387,7 +398,7 @@ class CompositeType:
     _ast: Block
     _all_fields: tuple[Field, ...] = ()
 
-    def __init__(self, name, span, documentation):
+    def __init__(self, name: str, span: Span, documentation: str | None):
         self.name = name
         self.span = span
         self.documentation = documentation
@@ -409,7 +420,7 @@ class CompositeType:
 class JoinTable:
     """The table Prisma creates for an implicit many-to-many relation: ``_AToB(A, B)``."""
 
-    def __init__(self, name, a_model, b_model):
+    def __init__(self, name: str, a_model: Model, b_model: Model):
         self.name = name
         self.a_model = a_model
         self.b_model = b_model
@@ -424,7 +435,9 @@ class JoinTable:
 class Relation:
     """One relation between two models (or a model and itself), as Prisma infers it."""
 
-    def __init__(self, name, has_explicit_name, kind, referencing_field, referenced_field):
+    def __init__(
+        self, name: str, has_explicit_name: bool, kind: str, referencing_field: Field, referenced_field: Field | None,
+    ):
         self.name = name
         self.has_explicit_name = has_explicit_name
         self.kind = kind
@@ -444,7 +457,7 @@ class Relation:
     def referencing_model(self) -> Model:
         """The model holding the foreign key; for many-to-many, the first of the two (column ``A``
         of the join table)."""
-        return self.referencing_field.model
+        return cast(Model, self.referencing_field.model)  # (relation fields are fields of models)
 
     @property
     def referenced_model(self) -> Model | None:

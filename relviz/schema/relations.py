@@ -17,7 +17,7 @@ order) for validation; ``schema.relations`` holds the complete ones.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from relviz.schema.model import MANY_TO_MANY, ONE_TO_MANY, ONE_TO_ONE, JoinTable, Relation
 
@@ -84,8 +84,9 @@ def infer_relations(ctx: Context) -> None:
     """Fill ``ctx.prisma_relations`` and ``schema.relations``."""
     schema = ctx.schema
     info = ctx.relation_info
-    by_model: dict = {}
-    ordered_fields = []
+    by_model: dict[Model, list[Field]] = {}
+    ordered_fields: list[Field] = []
+    model: Model
     for model in (*schema.models, *schema.views):
         for field in model.fields:
             if field.kind == "relation":
@@ -127,7 +128,7 @@ def _prisma_field_order(ctx: Context, fields):
 
 
 def _ingest(ctx: Context, field: Field, opposite, name, info) -> PrismaRelation | None:
-    model, target = field.model, field.related_model
+    model, target = cast("Model", field.model), field.related_model  # (relation fields are fields of models)
     is_self = model is target
     arity = field.arity
     has_fields = field in info and info[field].fields is not None

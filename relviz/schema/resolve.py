@@ -8,12 +8,20 @@ as Prisma's ``parser-database`` reads them: relation fields first, then each blo
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from relviz.errors import Diagnostic
 from relviz.schema.attributes import Arguments
 from relviz.schema.model import SCALAR_TYPES, CompositeType, Datasource, Enum, EnumValue, Field, Generator, Model
-from relviz.syntax.nodes import ArrayValue, Block, ConfigBlock, ConstantValue, NumericValue, Span, StringValue
+from relviz.syntax.nodes import (
+    ArrayValue, Attribute, Block, ConfigBlock, ConstantValue, EnumValueDecl, FieldDecl, NumericValue, Span, StringValue,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from relviz.schema.relations import PrismaRelation
+    from relviz.schema.rules.connector import Connector
+    from relviz.schema.rules.constraints import ConstraintNames
 
 __all__ = [
     "NOT_SCALAR_KINDS", "Context", "RelationAttribute", "in_declaration_order", "python_value", "resolve_names",
@@ -30,13 +38,14 @@ NOT_SCALAR_KINDS = ("relation", "unknown")
 class Context:
     """What the passes share: the files' syntax trees, the objects made so far, the diagnostics."""
 
-    # Filled by relation inference (relviz.schema.relations), then by the validation stage.
-    prisma_relations: Any = None
-    connector: Any = None
-    preview_features: Any = None
-    models_in_order: Any = None
-    relations_from: Any = None
-    constraint_names: Any = None
+    # Filled by relation inference (relviz.schema.relations), then by the validation stage
+    # (declared, not given defaults: each is set before any pass reads it).
+    prisma_relations: list[PrismaRelation]
+    connector: Connector
+    preview_features: set[str]
+    models_in_order: list[Model]
+    relations_from: dict[Model, list[PrismaRelation]]
+    constraint_names: ConstraintNames
 
     def __init__(self, schema, asts):
         self.schema = schema
@@ -114,7 +123,7 @@ def _identifier(ctx: Context, name: str, span, item: str) -> None:
         ctx.error(f"Error validating: The character `-` is not allowed in {item} names.", span)
 
 
-def _attribute_identifiers(ctx: Context, attributes) -> None:
+def _attribute_identifiers(ctx: Context, attributes: list[Attribute]) -> None:
     for attribute in attributes:
         name = attribute.name
         if not name or name[0].isnumeric() or "-" in name:
@@ -192,6 +201,8 @@ def _new_block(top: Block, schema):
 
 def _check_block_names(ctx: Context, top: Block) -> None:
     """Identifier rules and duplicates inside one block (fields, enum values)."""
+    field: FieldDecl
+    value: EnumValueDecl
     keyword = top.keyword
     if keyword == "enum":
         _identifier(ctx, top.name, top.name_span, "Enum")
@@ -266,7 +277,9 @@ def _datasource(ctx: Context, block: ConfigBlock) -> None:
     mode = values.get("relationMode") or values.get("referentialIntegrity")
     if mode not in ("prisma", "foreignKeys"):
         mode = "prisma" if provider == "mongodb" else "foreignKeys"
-    schemas = values.get("schemas") if isinstance(values.get("schemas"), list) else []
+    schemas = values.get("schemas")
+    if not isinstance(schemas, list):
+        schemas = []
     ctx.schema.datasource = Datasource(block.name, provider, mode, schemas, block.span, props)
 
 
@@ -283,7 +296,7 @@ def python_value(expr):
     return expr
 
 
-def in_declaration_order(ctx: Context):
+def in_declaration_order(ctx: Context) -> Iterator[Model | Enum | CompositeType]:
     """Models, views, enums and composite types (those whose name was taken too) in declaration
     order, across files: the order in which Prisma's passes walk them."""
     for ast in ctx.asts:
@@ -305,8 +318,10 @@ def resolve_types(ctx: Context) -> None:
             if not obj._ast.fields:
                 ctx.error("Error validating: An enum must have at least one value.", obj._ast.span)
             continue
-        fields, every = [], []
+        fields: list[Field] = []
+        every: list[Field] = []
         by_name = obj._by_name
+        decl: FieldDecl
         for decl in obj._ast.fields:
             field = Field(obj, decl)
             type_name = decl.type_name
@@ -323,17 +338,18 @@ def resolve_types(ctx: Context) -> None:
     for enum in [*ctx.schema.enums, *[d for d in ctx.duplicates.values() if isinstance(d, Enum)]]:
         values = []
         seen = set()
-        for decl in enum._ast.fields:
-            if decl.name in seen:
+        value_decl: EnumValueDecl
+        for value_decl in enum._ast.fields:
+            if value_decl.name in seen:
                 continue
-            seen.add(decl.name)
-            value = EnumValue(enum, decl.name, None, decl.documentation, decl.span)
-            value._ast = decl
+            seen.add(value_decl.name)
+            value = EnumValue(enum, value_decl.name, None, value_decl.documentation, value_decl.span)
+            value._ast = value_decl
             values.append(value)
         enum.values = tuple(values)
 
 
-def _field_kind(ctx: Context, field: Field, decl, blocks) -> None:
+def _field_kind(ctx: Context, field: Field, decl: FieldDecl, blocks: dict[str, Any]) -> None:
     if decl.unsupported is not None:
         field.kind, field.unsupported_type = "unsupported", decl.unsupported
     elif decl.type_name in SCALAR_TYPES:

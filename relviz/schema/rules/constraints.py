@@ -85,9 +85,9 @@ class ConstraintNames:
 
     def __init__(self, ctx: Context):
         provider = ctx.connector.provider
-        self.limit = _LIMITS.get(provider, 10000)
+        self.limit = _LIMITS.get(provider or "", 10000)
         self.provider = provider
-        self.scopes = _SCOPES.get(provider, ())
+        self.scopes = _SCOPES.get(provider or "", ())
         self.counts: dict = {}
         # (Not the context itself, which keeps this object: no cycle, so both go as soon as the read ends.)
         self.prisma_relations = ctx.prisma_relations

@@ -115,7 +115,7 @@ def native_type_arguments(ctx: Context, field: Field) -> None:
             attribute.span,
         )
     provider = ctx.connector.provider
-    table = NATIVE_TYPES.get(provider, {})
+    table = NATIVE_TYPES.get(provider or "", {})
     if native.name not in table:
         label = provider if provider is not None else "Default"
         ctx.error(f"Native type {native.name} is not supported for {label} connector.", attribute.span)
@@ -246,7 +246,7 @@ _CONNECTOR_FUNCTIONS = {"auto": "mongodb"}
 
 def default_function_supported(ctx: Context, field: Field) -> None:
     """``auto()`` is MongoDB's (``sequence()``, CockroachDB's, is unknown elsewhere)."""
-    function = field.default.function
+    function = field.default.function or ""
     provider = _CONNECTOR_FUNCTIONS.get(function)
     if provider is not None and ctx.connector.provider != provider:
         ctx.error(

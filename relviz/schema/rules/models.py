@@ -178,7 +178,7 @@ def key_column_types(ctx: Context, model: Model) -> None:
     """Keys on column types the database cannot index: MySQL's TEXT/BLOB without a ``length``,
     SQL Server's ``Text``, ``NText``, ``Image``, ``Xml`` and ``(Max)`` types, and on SQL Server
     no ``Bytes`` in a primary key (the first unfit field of the key is reported)."""
-    unfit = _UNFIT_KEY_TYPES.get(ctx.connector.provider)
+    unfit = _UNFIT_KEY_TYPES.get(ctx.connector.provider or "")
     if unfit is None:
         return
     database, unfit_type, hint = unfit
@@ -359,7 +359,7 @@ _INDEX_TYPES = {
 
 def index_type_supported(ctx: Context, index) -> None:
     """``@@index(type: ...)``: Postgres has them all, CockroachDB BTree and Gin, the others BTree."""
-    if index.index_type in _INDEX_TYPES.get(ctx.connector.provider, ("BTree",)):
+    if index.index_type in _INDEX_TYPES.get(ctx.connector.provider or "", ("BTree",)):
         return
     attribute = index._source_attribute
     span = next((a.span for a in attribute.arguments if a.name == "type"), index.span) if attribute else index.span

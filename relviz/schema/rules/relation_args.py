@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from relviz.schema.model import Field
-    from relviz.schema.resolve import Context
+    from relviz.schema.resolve import Context, RelationAttribute
 
 __all__ = ["RELATION", "VALIDATING", "referenced", "referencing", "relation_info"]
 
@@ -14,7 +14,7 @@ RELATION = 'Error parsing attribute "@relation": '
 VALIDATING = "Error validating: "
 
 
-def relation_info(ctx: Context, field: Field | None):
+def relation_info(ctx: Context, field: Field | None) -> RelationAttribute | None:
     """The `@relation` arguments of a relation field, or None."""
     return ctx.relation_info.get(field) if field is not None else None
 
