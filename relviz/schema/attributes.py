@@ -168,7 +168,8 @@ class AttributeVisitor:
                 self.unused.pop(i, None)
             return None
         i = found[0]
-        self.unused.pop(i, None)
+        if i in self.unused:
+            del self.unused[i]
         return self._start(self.attributes[i])
 
     def repeated(self, name: str):

@@ -18,7 +18,7 @@ Glossary (Prisma's words):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from mypy_extensions import mypyc_attr
 
@@ -30,9 +30,11 @@ __all__ = [
     "Generator", "Index", "IndexField", "JoinTable", "Model", "NativeType", "PrimaryKey", "Relation",
 ]
 
-SCALAR_TYPES = ("String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes")
+SCALAR_TYPES: Final = ("String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes")
 
-ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY = "one-to-one", "one-to-many", "many-to-many"
+ONE_TO_ONE: Final = "one-to-one"
+ONE_TO_MANY: Final = "one-to-many"
+MANY_TO_MANY: Final = "many-to-many"
 
 
 def _not_found(kind: str, name: str, known) -> KeyError:

@@ -23,7 +23,7 @@ from relviz.schema.model import MANY_TO_MANY, ONE_TO_MANY, ONE_TO_ONE, JoinTable
 
 if TYPE_CHECKING:  # pragma: no cover
     from relviz.schema.model import Field, Model
-    from relviz.schema.resolve import Context
+    from relviz.schema.resolve import Context, RelationAttribute
 
 __all__ = ["PrismaRelation", "infer_relations", "relation_name_of", "default_relation_name", "implicit_on_delete"]
 
@@ -94,10 +94,13 @@ def infer_relations(ctx: Context) -> None:
                 ordered_fields.append(field)
     relations: list[PrismaRelation] = []
     for field in _prisma_field_order(ctx, ordered_fields):
-        model, target = field.model, field.related_model
+        owner, target = field.model, field.related_model
         name = relation_name_of(ctx, field)
         opposite = next(
-            (f for f in by_model.get(target, ()) if f.related_model is model and f is not field and relation_name_of(ctx, f) == name),
+            (
+                f for f in (by_model.get(target, ()) if target is not None else ())
+                if f.related_model is owner and f is not field and relation_name_of(ctx, f) == name
+            ),
             None,
         )
         relation = _ingest(ctx, field, opposite, name, info)
@@ -118,7 +121,7 @@ def infer_relations(ctx: Context) -> None:
     schema._join_relations = _join_models(schema)
 
 
-def _prisma_field_order(ctx: Context, fields):
+def _prisma_field_order(ctx: Context, fields: list[Field]) -> list[Field]:
     """Relation fields in the order Prisma walks them: by block declaration order across files."""
     order = {}
     for i, ast in enumerate(ctx.asts):
@@ -127,7 +130,9 @@ def _prisma_field_order(ctx: Context, fields):
     return sorted(fields, key=lambda f: order.get(id(getattr(f.model, "_ast", None)), (0, 0)))
 
 
-def _ingest(ctx: Context, field: Field, opposite, name, info) -> PrismaRelation | None:
+def _ingest(
+    ctx: Context, field: Field, opposite: Field | None, name: str | None, info: dict[Field, RelationAttribute],
+) -> PrismaRelation | None:
     model, target = cast("Model", field.model), field.related_model  # (relation fields are fields of models)
     is_self = model is target
     arity = field.arity

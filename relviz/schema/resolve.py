@@ -9,13 +9,14 @@ as Prisma's ``parser-database`` reads them: relation fields first, then each blo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from relviz.errors import Diagnostic
 from relviz.schema.attributes import Arguments
 from relviz.schema.model import SCALAR_TYPES, CompositeType, Datasource, Enum, EnumValue, Field, Generator, Model
 from relviz.syntax.nodes import (
-    ArrayValue, Attribute, Block, ConfigBlock, ConstantValue, EnumValueDecl, FieldDecl, NumericValue, Span, StringValue,
+    ArrayValue, Attribute, Block, ConfigBlock, ConstantValue, EnumValueDecl, FieldDecl, NumericValue, SchemaFileAst, Span,
+    StringValue,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,10 +30,11 @@ __all__ = [
 ]
 
 PROVIDER_ALIASES = {"postgres": "postgresql"}
-_RESERVED_SCALARS = _SCALARS = frozenset(SCALAR_TYPES)
+_SCALARS: Final = frozenset(SCALAR_TYPES)
+_RESERVED_SCALARS: Final = _SCALARS
 # A field whose type names nothing ("unknown") is a relation field to Prisma's later checks:
 # `fields:`, `@@id`, `@@index` and `@map` clashes treat it as one, never as a scalar.
-NOT_SCALAR_KINDS = ("relation", "unknown")
+NOT_SCALAR_KINDS: Final = ("relation", "unknown")
 
 
 class Context:
@@ -47,7 +49,7 @@ class Context:
     relations_from: dict[Model, list[PrismaRelation]]
     constraint_names: ConstraintNames
 
-    def __init__(self, schema, asts):
+    def __init__(self, schema: Any, asts: list[SchemaFileAst]):
         self.schema = schema
         self.asts = asts
         self.diagnostics: list[Diagnostic] = []
@@ -85,16 +87,19 @@ class RelationAttribute:
     __slots__ = ("attribute", "name", "fields", "references", "on_delete", "on_update", "on_delete_span",
                  "on_update_span", "on_delete_argument_span", "on_update_argument_span", "map", "fields_span")
 
-    def __init__(self, attribute):
+    def __init__(self, attribute: Attribute):
         self.attribute = attribute
-        self.name = None
-        self.fields = None  # list[Field] | None (None: no `fields:` argument)
-        self.references = None
-        self.on_delete = self.on_update = None
-        self.on_delete_span = self.on_update_span = None
-        self.on_delete_argument_span = self.on_update_argument_span = None
-        self.map = None
-        self.fields_span = None
+        self.name: str | None = None
+        self.fields: list[Field] | None = None  # (None: no `fields:` argument)
+        self.references: list[Field] | None = None
+        self.on_delete: str | None = None
+        self.on_update: str | None = None
+        self.on_delete_span: Span | None = None
+        self.on_update_span: Span | None = None
+        self.on_delete_argument_span: Span | None = None
+        self.on_update_argument_span: Span | None = None
+        self.map: str | None = None
+        self.fields_span: Span | None = None
 
 
 # Names a model, view or enum cannot take: the generated client would not compile (JavaScript's

@@ -343,5 +343,5 @@ class SchemaFileAst:
 
     def __init__(self, file: SourceFile):
         self.file = file
-        self.tops: list = []
+        self.tops: list[Block | ConfigBlock] = []
         self.diagnostics: list = []

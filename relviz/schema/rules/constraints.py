@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from relviz.schema.model import Model
+    from relviz.schema.model import Index, IndexField, Model
     from relviz.schema.relations import PrismaRelation
     from relviz.schema.resolve import Context
 
@@ -88,7 +88,7 @@ class ConstraintNames:
         self.limit = _LIMITS.get(provider or "", 10000)
         self.provider = provider
         self.scopes = _SCOPES.get(provider or "", ())
-        self.counts: dict = {}
+        self.counts: dict[tuple, int] = {}
         # (Not the context itself, which keeps this object: no cycle, so both go as soon as the read ends.)
         self.prisma_relations = ctx.prisma_relations
         self.relation_info = ctx.relation_info
@@ -138,7 +138,7 @@ class ConstraintNames:
             return None
         return pk.db_name or primary_key_name(model.table_name, self.limit)
 
-    def index(self, model: Model, index) -> str:
+    def index(self, model: Model, index: Index) -> str:
         name = self._index_names.get(index)
         if name is None:
             if index.db_name:
@@ -175,7 +175,7 @@ class ConstraintNames:
         return found
 
 
-def _column_path(index_field) -> str:
+def _column_path(index_field: IndexField) -> str:
     """An indexed field's name in a constraint name: its column, or on MongoDB the database names
     along a composite type's path, joined by ``_`` (``addr_st`` for ``address.street``)."""
     field = index_field.field

@@ -14,7 +14,7 @@ from relviz.schema.rules.relation_fields import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from relviz.schema.model import Model
+    from relviz.schema.model import Index, Model
     from relviz.schema.resolve import Context
 
 __all__ = ["validate_models"]
@@ -217,7 +217,7 @@ def primary_key_arguments_supported(ctx: Context, model: Model) -> None:
             )
 
 
-def index_length_supported(ctx: Context, index) -> None:
+def index_length_supported(ctx: Context, index: Index) -> None:
     """``length`` in an index only on MySQL."""
     if ctx.connector.provider == "mysql" or all(f.length is None for f in index.fields):
         return
@@ -314,14 +314,14 @@ def view_indexes(ctx: Context, model: Model) -> None:
                 )
 
 
-def mapped_name_is_not_too_long(ctx: Context, model: Model, index) -> None:
+def mapped_name_is_not_too_long(ctx: Context, model: Model, index: Index) -> None:
     if index.db_name is None:
         return
     constraint_name_too_long(ctx, model, index.db_name, index.attribute_name, index.span)
 
 
 # -- indexes ----------------------------------------------------------------------------------
-def index_has_fields(ctx: Context, index) -> None:
+def index_has_fields(ctx: Context, index: Index) -> None:
     if not index.fields:
         ctx.error(
             f'Error parsing attribute "{index.attribute_name}": The list of fields in an index cannot be empty. '
@@ -343,7 +343,7 @@ def only_one_fulltext_index(ctx: Context, model: Model) -> None:
             )
 
 
-def fulltext_supported(ctx: Context, index) -> None:
+def fulltext_supported(ctx: Context, index: Index) -> None:
     if index.kind == "fulltext" and ctx.connector.provider not in ("mysql", "mongodb"):
         ctx.error(
             'Error parsing attribute "@@fulltext": Defining fulltext indexes is not supported with the current connector.',
@@ -357,7 +357,7 @@ _INDEX_TYPES = {
 }
 
 
-def index_type_supported(ctx: Context, index) -> None:
+def index_type_supported(ctx: Context, index: Index) -> None:
     """``@@index(type: ...)``: Postgres has them all, CockroachDB BTree and Gin, the others BTree."""
     if index.index_type in _INDEX_TYPES.get(ctx.connector.provider or "", ("BTree",)):
         return

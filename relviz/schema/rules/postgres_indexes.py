@@ -10,12 +10,12 @@ is its ``@db.X`` attribute, when it has one.
 from __future__ import annotations
 
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from relviz.syntax.nodes import ConstantValue
 
 if TYPE_CHECKING:  # pragma: no cover
-    from relviz.schema.model import Field, Model
+    from relviz.schema.model import Field, Index, IndexField, Model
     from relviz.schema.resolve import Context
 
 __all__ = ["postgres_indexes"]
@@ -72,7 +72,7 @@ def _raw(ops) -> bool:
     return ops is not None and not isinstance(ops, ConstantValue)
 
 
-def _no_xml_keys(ctx: Context, index) -> None:
+def _no_xml_keys(ctx: Context, index: Index) -> None:
     for index_field in index.fields:
         field = index_field.field
         if field is not None and field.native_type is not None and field.native_type.name == "Xml":
@@ -83,9 +83,10 @@ def _no_xml_keys(ctx: Context, index) -> None:
             return
 
 
-def _operator_class(ctx: Context, index, algorithm: str, index_field) -> None:
+def _operator_class(ctx: Context, index: Index, algorithm: str, index_field: IndexField) -> None:
     """Prisma's ``generalized_index_validations`` for one column of ``index``."""
     field = index_field.field
+    assert field is not None  # (the caller skips paths into composite types)
     opclass = index_field.ops.name if index_field.ops is not None else None
     native = field.native_type.name if field.native_type is not None else None
     if opclass is not None and algorithm not in _index_types_of(opclass):
@@ -165,4 +166,4 @@ def _brin(field: Field, native, opclass):
     return _UNFIT
 
 
-_CHECKS = {"Gist": _gist, "Gin": _gin, "SpGist": _spgist, "Brin": _brin}
+_CHECKS: Final = {"Gist": _gist, "Gin": _gin, "SpGist": _spgist, "Brin": _brin}

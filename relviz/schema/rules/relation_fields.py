@@ -17,9 +17,9 @@ __all__ = [
 VALIDATING = "Error validating: "
 
 
-def relation_names(ctx: Context) -> dict:
+def relation_names(ctx: Context) -> dict[tuple, list[Field]]:
     """(model, related model, relation name) -> the relation fields sharing it, in order."""
-    names: dict = {}
+    names: dict[tuple, list[Field]] = {}
     for model in ctx.models_in_order:
         for field in model.fields:
             if field.kind == "relation":
@@ -36,7 +36,7 @@ def _join_names(fields) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def relation_is_unambiguous(ctx: Context, model: Model, field: Field, names) -> bool:
+def relation_is_unambiguous(ctx: Context, model: Model, field: Field, names: dict[tuple, list[Field]]) -> bool:
     info = ctx.relation_info.get(field)
     explicit = info is not None and info.name is not None
     key = (model, field.related_model, ("explicit", info.name) if explicit else ("generated",))

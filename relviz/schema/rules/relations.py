@@ -37,9 +37,10 @@ def validate_relations(ctx: Context) -> None:
         if relation.is_inline:
             _inline(ctx, relation)
         elif relation.kind == IMPLICIT_M2M:
-            for rule in (supports_implicit_relations, validate_singular_id, no_implicit_referential_actions,
-                         no_implicit_references):
-                rule(ctx, relation)
+            supports_implicit_relations(ctx, relation)
+            validate_singular_id(ctx, relation)
+            no_implicit_referential_actions(ctx, relation)
+            no_implicit_references(ctx, relation)
         elif relation.kind == EMBEDDED_M2M:
             embedded_rules(ctx, relation)
 
@@ -48,17 +49,25 @@ def _inline(ctx: Context, relation: PrismaRelation) -> None:
     if relation.is_complete:
         cycles(ctx, relation)
         multiple_cascading_paths(ctx, relation)
-    for rule in (references_unique_fields, same_length, field_arity, referencing_scalar_field_types,
-                 relation_name_is_unique, required_relation_cannot_use_set_null):
-        rule(ctx, relation)
+    # (Called one by one rather than from tuples of rules: the compiled reader calls each directly.)
+    references_unique_fields(ctx, relation)
+    same_length(ctx, relation)
+    field_arity(ctx, relation)
+    referencing_scalar_field_types(ctx, relation)
+    relation_name_is_unique(ctx, relation)
+    required_relation_cannot_use_set_null(ctx, relation)
+    missing_opposite_field(ctx, relation)
     if relation.kind == ONE_TO_ONE:
-        rules: tuple = (missing_opposite_field, one_to_one_fields_and_references_are_defined, one_to_one_defined_on_one_side_only,
-                 one_to_one_referential_actions, one_to_one_fields_must_be_unique, one_to_one_mixups,
-                 one_to_one_back_relation_is_optional, one_to_one_fields_on_wrong_side)
+        one_to_one_fields_and_references_are_defined(ctx, relation)
+        one_to_one_defined_on_one_side_only(ctx, relation)
+        one_to_one_referential_actions(ctx, relation)
+        one_to_one_fields_must_be_unique(ctx, relation)
+        one_to_one_mixups(ctx, relation)
+        one_to_one_back_relation_is_optional(ctx, relation)
+        one_to_one_fields_on_wrong_side(ctx, relation)
     else:
-        rules = (missing_opposite_field, one_to_many_fields_and_references_are_defined, one_to_many_referential_actions)
-    for rule in rules:
-        rule(ctx, relation)
+        one_to_many_fields_and_references_are_defined(ctx, relation)
+        one_to_many_referential_actions(ctx, relation)
 
 
 # -- helpers ----------------------------------------------------------------------------------
