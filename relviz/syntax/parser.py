@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from typing import Final
 
 from relviz.errors import Diagnostic, SourceFile
 from relviz.syntax.comments import BlockComments
@@ -40,16 +41,14 @@ BAD_ESCAPE = "Unknown escape sequence. If the value is a windows-style path, `\\
 
 # The common field line, read without the tokenizer: `name Type? <rest>`.
 # (Prisma's grammar lets blanks stand between a type and its `?` or `[]`.)
-_FIELD_LINE = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(?:[ \t]*(\?|\[\]))?(?=[ \t@/]|$)[ \t]*")
+_FIELD_LINE: Final = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(?:[ \t]*(\?|\[\]))?(?=[ \t@/]|$)[ \t]*")
 # A block's header; Prisma's `{` takes the rest of its line, whatever it holds.
 # Its keyword may run into the name (`modelPost {` is model Post in Prisma's grammar).
-_HEADER = re.compile(r"[ \t]*(model|view|type|enum|datasource|generator)[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
-_LEGACY_COLON = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]*(:)")
-_ARBITRARY_HEADER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
-# A line that closes a block: `}` after blanks. (Found from the newline before it, which the
-# regex engine searches for fast; the first line of a file has none.)
-_CLOSE_LINE = re.compile(r"\n[ \t]*\}")
-_CLOSE_FIRST_LINE = re.compile(r"[ \t]*\}")
+_HEADER: Final = re.compile(r"[ \t]*(model|view|type|enum|datasource|generator)[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
+_LEGACY_COLON: Final = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]*(:)")
+_ARBITRARY_HEADER: Final = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
+# A line that closes a block: `}` after blanks. (Tried only on lines with a `}` in them.)
+_CLOSE_LINE: Final = re.compile(r"[ \t]*\}")
 
 
 def _enclosing_keyword(text: str, at: int) -> str | None:
@@ -68,14 +67,14 @@ def _enclosing_keyword(text: str, at: int) -> str | None:
     return None
 
 
-_ENUM_VALUE = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9_-]*)(?:[ \t]+(?=@)|[ \t]*$)")
+_ENUM_VALUE: Final = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9_-]*)(?:[ \t]+(?=@)|[ \t]*$)")
 # Attributes in the form `prisma format` writes, read without the tokenizer: `@id`, `@db.Text`,
 # `@default(now())`, `@map("name")`, `@db.VarChar(255)`,
 # `@relation("name", fields: [a, b], references: [id], onDelete: Cascade)`, `@@index([a, b])`.
 _IDENT = r"[A-Za-z][A-Za-z0-9_-]*"
-_SIMPLE_HEAD = re.compile(rf"@({_IDENT}(?:\.{_IDENT})?)(\(?)")
-_SIMPLE_BLOCK_HEAD = re.compile(rf"[ \t]*@(@({_IDENT}(?:\.{_IDENT})?))(\(?)")
-_SIMPLE_ARGUMENT = re.compile(
+_SIMPLE_HEAD: Final = re.compile(rf"@({_IDENT}(?:\.{_IDENT})?)(\(?)")
+_SIMPLE_BLOCK_HEAD: Final = re.compile(rf"[ \t]*@(@({_IDENT}(?:\.{_IDENT})?))(\(?)")
+_SIMPLE_ARGUMENT: Final = re.compile(
     rf"(?:({_IDENT}): )?"  # 1: name
     rf"(?:({_IDENT})(\(\))?"  # 2: constant or function name, 3: its empty parentheses
     r'|("[^"\\\x00-\x1f]*")'  # 4: string without escapes
@@ -83,7 +82,17 @@ _SIMPLE_ARGUMENT = re.compile(
     rf"|(\[((?:{_IDENT}(?:, {_IDENT})*)?)\]))"  # 6: array of names, 7: its items
     r"(, |\))"  # 8: what follows
 )
-_BLANKS = re.compile(r"[ \t]*")
+
+
+def _blanks_end(text: str, pos: int) -> int:
+    """Where the blanks (spaces and tabs) from ``pos`` on end: ``[ \t]*``, without a regex call."""
+    n = len(text)
+    while pos < n:
+        c = text[pos]
+        if c != " " and c != "\t":
+            break
+        pos += 1
+    return pos
 
 
 def _simple_arguments(text: str, pos: int, at: int, source: SourceFile) -> tuple[list, int] | None:
@@ -114,9 +123,10 @@ def _simple_arguments(text: str, pos: int, at: int, source: SourceFile) -> tuple
         else:
             value_start = regs[6][0]
             items: list[Expression] = []
-            if m[7]:
-                item_start = at + regs[7][0]
-                for item in m[7].split(", "):
+            items_start, items_end = regs[7]
+            if items_start != items_end:
+                item_start = at + items_start
+                for item in text[items_start:items_end].split(", "):
                     item_end = item_start + len(item)
                     items.append(ConstantValue(item, source, item_start, item_end))
                     item_start = item_end + 2
@@ -127,7 +137,7 @@ def _simple_arguments(text: str, pos: int, at: int, source: SourceFile) -> tuple
         else:
             arguments.append(Argument(None, value, source, at + value_start, at + value_end))
         pos = regs[8][1]
-        if m[8] == ")":
+        if text[pos - 1] == ")":  # (what follows is `, ` or `)`)
             return arguments, pos
 
 
@@ -138,7 +148,6 @@ def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute
     found = []
     pos, n = 0, len(text)
     head = _SIMPLE_HEAD.match
-    blanks = _BLANKS.match
     while pos < n:
         m = head(text, pos)
         if m is None:
@@ -147,16 +156,16 @@ def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute
         if not m[2]:
             # Without parentheses, the span takes in the blanks that follow: the file's own, not a
             # trailing block comment blanked out for reading (`@id /* key */` spans `@id `).
-            end = blanks(source.text, at + m.end()).end()
+            end = _blanks_end(source.text, at + m.end())
             found.append(Attribute(m[1], [], source, at + pos, end, at + name_start, at + name_end))
-            pos = blanks(text, end - at).end()
+            pos = _blanks_end(text, end - at)
             continue
         read = _simple_arguments(text, m.end(), at, source)
         if read is None:
             return None
         arguments, end = read
         found.append(Attribute(m[1], arguments, source, at + pos, at + end, at + name_start, at + name_end, True))
-        pos = blanks(text, end).end()
+        pos = _blanks_end(text, end)
     return found
 
 
@@ -168,7 +177,7 @@ def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribu
     start = m.start(1) - 1
     name_start, name_end = m.regs[2]
     if not m[3]:
-        if _BLANKS.match(line, m.end()).end() != len(line):
+        if _blanks_end(line, m.end()) != len(line):
             return None
         end = _content_end(line)
         return Attribute(m[2], [], source, base + start, base + end, base + name_start, base + name_end)
@@ -176,7 +185,7 @@ def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribu
     if read is None:
         return None
     arguments, end = read
-    if _BLANKS.match(line, end).end() != len(line):
+    if _blanks_end(line, end) != len(line):
         return None
     return Attribute(
         m[2], arguments, source, base + start, base + _content_end(line), base + name_start, base + name_end, True,
@@ -189,11 +198,8 @@ def _content_end(line: str) -> int:
     return len(line) - 1 if line.endswith("\r") else len(line)
 
 
-_OPTIONAL_LIST = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*\[\]\?)(?=[ \t@/]|$)")
+_OPTIONAL_LIST: Final = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*\[\]\?)(?=[ \t@/]|$)")
 OPTIONAL_LIST = "Optional lists are not supported. Use either `Type[]` or `Type?`."
-
-
-_ARITY = {None: "required", "?": "optional", "[]": "list"}
 
 
 def _moved_expression(e: Expression, d: int) -> Expression:
@@ -310,7 +316,7 @@ class _LineParser:
         # Without parentheses, Prisma's span takes in the blanks that follow (its grammar reads them
         # while looking for an argument list), but not a trailing block comment blanked out for reading.
         end = tok[2]
-        blanks_end = _BLANKS.match(source.text, name_end).end()
+        blanks_end = _blanks_end(source.text, name_end)
         if blanks_end < end and source.text.startswith("/*", blanks_end):
             end = blanks_end
         return Attribute(name, [], source, start, end, name_start, name_end, False)
@@ -471,10 +477,8 @@ class _Parser:
         self.lines = text.split("\n")
         self.offsets = [0, *accumulate([len(line) + 1 for line in self.lines])]
         # The lines that close a block (start with `}`), in order, for `closing_line`.
-        offsets = self.offsets
-        self.closes = [bisect_right(offsets, m.start() + 1) - 1 for m in _CLOSE_LINE.finditer(text)]
-        if _CLOSE_FIRST_LINE.match(text):
-            self.closes.insert(0, 0)
+        close_line = _CLOSE_LINE.match
+        self.closes = [k for k, line in enumerate(self.lines) if "}" in line and close_line(line)]
         self.text_length = len(text)
         self.source_text = text  # block comments blanked out
         # Attribute texts already read in this file: text -> (offset, nodes, trailing doc).
@@ -656,7 +660,8 @@ class _Parser:
                 member_doc = "\n".join(docs)
                 docs = []
             base = offsets[k]
-            rest_at = m.end()
+            regs = m.regs  # (one call for every offset below)
+            rest_at = regs[0][1]
             trailing = None
             if rest_at == len(line):
                 field_attributes = []
@@ -680,13 +685,16 @@ class _Parser:
                 trailing = trailing_docs.get(k)
             if trailing is not None:
                 member_doc = f"{member_doc}\n{trailing}" if member_doc else trailing
-            start = base + m.start(1)
-            mark = m[3]
+            name_start, name_end = regs[1]
+            type_start, type_end = regs[2]
+            mark_start, mark_end = regs[3]
             line_end = base + len(line) + 1 if k not in trailing_ends else self.line_end(k)
             field = FieldDecl(
-                m[1], m[2], _ARITY[mark], field_attributes, member_doc,
-                source, start, line_end if line_end < text_length else text_length,
-                base + m.end(1), base + m.start(2), base + m.end(3 if mark else 2),
+                line[name_start:name_end], line[type_start:type_end],
+                "required" if mark_start == -1 else "optional" if mark_end - mark_start == 1 else "list",
+                field_attributes, member_doc, source, base + name_start,
+                line_end if line_end < text_length else text_length,
+                base + name_end, base + type_start, base + (mark_end if mark_start != -1 else type_end),
             )
             if composite:
                 self.composite_field_attributes(field)
