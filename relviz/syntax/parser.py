@@ -41,14 +41,16 @@ BAD_ESCAPE = "Unknown escape sequence. If the value is a windows-style path, `\\
 
 # The common field line, read without the tokenizer: `name Type? <rest>`.
 # (Prisma's grammar lets blanks stand between a type and its `?` or `[]`.)
-_FIELD_LINE: Final = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]+([A-Za-z0-9][A-Za-z0-9_-]*)(?:[ \t]*(\?|\[\]))?(?=[ \t@/]|$)[ \t]*")
+_FIELD_LINE: Final = re.compile(
+    r"[ \t]*+([A-Za-z0-9][A-Za-z0-9_-]*+)[ \t]++([A-Za-z0-9][A-Za-z0-9_-]*+)(?>[ \t]*+(\?|\[\]))?(?=[ \t@/]|$)[ \t]*+"
+)
 # A block's header; Prisma's `{` takes the rest of its line, whatever it holds.
 # Its keyword may run into the name (`modelPost {` is model Post in Prisma's grammar).
-_HEADER: Final = re.compile(r"[ \t]*(model|view|type|enum|datasource|generator)[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
+_HEADER: Final = re.compile(r"[ \t]*+(model|view|type|enum|datasource|generator)[ \t]*+([A-Za-z0-9][A-Za-z0-9_-]*+)[ \t]*+\{")
 _LEGACY_COLON: Final = re.compile(r"[ \t]*[A-Za-z0-9][A-Za-z0-9_-]*[ \t]*(:)")
 _ARBITRARY_HEADER: Final = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*\{")
 # A line that closes a block: `}` after blanks. (Tried only on lines with a `}` in them.)
-_CLOSE_LINE: Final = re.compile(r"[ \t]*\}")
+_CLOSE_LINE: Final = re.compile(r"[ \t]*+\}")
 
 
 def _enclosing_keyword(text: str, at: int) -> str | None:
@@ -67,19 +69,19 @@ def _enclosing_keyword(text: str, at: int) -> str | None:
     return None
 
 
-_ENUM_VALUE: Final = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9_-]*)(?:[ \t]+(?=@)|[ \t]*$)")
+_ENUM_VALUE: Final = re.compile(r"[ \t]*+([A-Za-z][A-Za-z0-9_-]*+)(?:[ \t]++(?=@)|[ \t]*+$)")
 # Attributes in the form `prisma format` writes, read without the tokenizer: `@id`, `@db.Text`,
 # `@default(now())`, `@map("name")`, `@db.VarChar(255)`,
 # `@relation("name", fields: [a, b], references: [id], onDelete: Cascade)`, `@@index([a, b])`.
-_IDENT = r"[A-Za-z][A-Za-z0-9_-]*"
+_IDENT = r"[A-Za-z][A-Za-z0-9_-]*+"
 _SIMPLE_HEAD: Final = re.compile(rf"@({_IDENT}(?:\.{_IDENT})?)(\(?)")
-_SIMPLE_BLOCK_HEAD: Final = re.compile(rf"[ \t]*@(@({_IDENT}(?:\.{_IDENT})?))(\(?)")
+_SIMPLE_BLOCK_HEAD: Final = re.compile(rf"[ \t]*+@(@({_IDENT}(?:\.{_IDENT})?))(\(?)")
 _SIMPLE_ARGUMENT: Final = re.compile(
     rf"(?:({_IDENT}): )?"  # 1: name
     rf"(?:({_IDENT})(\(\))?"  # 2: constant or function name, 3: its empty parentheses
-    r'|("[^"\\\x00-\x1f]*")'  # 4: string without escapes
-    r"|(-?[0-9]+(?:\.[0-9]+)?)"  # 5: number
-    rf"|(\[((?:{_IDENT}(?:, {_IDENT})*)?)\]))"  # 6: array of names, 7: its items
+    r'|("[^"\\\x00-\x1f]*+")'  # 4: string without escapes
+    r"|(-?[0-9]++(?:\.[0-9]++)?)"  # 5: number
+    rf"|(\[((?:{_IDENT}(?:, {_IDENT})*+)?)\]))"  # 6: array of names, 7: its items
     r"(, |\))"  # 8: what follows
 )
 
