@@ -107,39 +107,36 @@ def _simple_arguments(text: str, pos: int, at: int, source: SourceFile) -> tuple
         m = match(text, pos)
         if m is None:
             return None
-        regs = m.regs
+        # Every offset follows from the lengths of the groups, read in one call.
+        name, constant, parentheses, string, number, array, items_text, follow = m.groups()
+        value_start = at + pos if name is None else at + pos + len(name) + 2
         value: Expression
-        value_end = regs[8][0]
-        value_start = regs[2][0]
-        if value_start != -1:
-            if regs[3][0] == -1:
-                value = ConstantValue(m[2], source, at + value_start, at + value_end)
+        if constant is not None:
+            if parentheses is None:
+                value_end = value_start + len(constant)
+                value = ConstantValue(constant, source, value_start, value_end)
             else:
-                value = FunctionCall(m[2], [], source, at + value_start, at + value_end)
-        elif regs[4][0] != -1:
-            value_start = regs[4][0]
-            value = StringValue(m[4][1:-1], source, at + value_start, at + value_end)
-        elif regs[5][0] != -1:
-            value_start = regs[5][0]
-            value = NumericValue(m[5], source, at + value_start, at + value_end)
+                value_end = value_start + len(constant) + 2
+                value = FunctionCall(constant, [], source, value_start, value_end)
+        elif string is not None:
+            value_end = value_start + len(string)
+            value = StringValue(string[1:-1], source, value_start, value_end)
+        elif number is not None:
+            value_end = value_start + len(number)
+            value = NumericValue(number, source, value_start, value_end)
         else:
-            value_start = regs[6][0]
+            value_end = value_start + len(array)
             items: list[Expression] = []
-            items_start, items_end = regs[7]
-            if items_start != items_end:
-                item_start = at + items_start
-                for item in text[items_start:items_end].split(", "):
+            if items_text:
+                item_start = value_start + 1
+                for item in items_text.split(", "):
                     item_end = item_start + len(item)
                     items.append(ConstantValue(item, source, item_start, item_end))
                     item_start = item_end + 2
-            value = ArrayValue(items, source, at + value_start, at + value_end)
-        name_start = regs[1][0]
-        if name_start != -1:
-            arguments.append(Argument(m[1], value, source, at + name_start, at + value_end))
-        else:
-            arguments.append(Argument(None, value, source, at + value_start, at + value_end))
-        pos = regs[8][1]
-        if text[pos - 1] == ")":  # (what follows is `, ` or `)`)
+            value = ArrayValue(items, source, value_start, value_end)
+        arguments.append(Argument(name, value, source, at + pos, value_end))
+        pos = value_end - at + len(follow)
+        if follow == ")":  # (else `, `)
             return arguments, pos
 
 
