@@ -151,19 +151,21 @@ def _simple_attributes(text: str, at: int, source: SourceFile) -> list[Attribute
         m = head(text, pos)
         if m is None:
             return None
-        name_start, name_end = m.regs[1]
-        if not m[2]:
+        name, parenthesis = m.groups()
+        name_start = pos + 1  # (after the `@`)
+        name_end = name_start + len(name)
+        if not parenthesis:
             # Without parentheses, the span takes in the blanks that follow: the file's own, not a
             # trailing block comment blanked out for reading (`@id /* key */` spans `@id `).
-            end = _blanks_end(source.text, at + m.end())
-            found.append(Attribute(m[1], [], source, at + pos, end, at + name_start, at + name_end))
+            end = _blanks_end(source.text, at + name_end)
+            found.append(Attribute(name, [], source, at + pos, end, at + name_start, at + name_end))
             pos = _blanks_end(text, end - at)
             continue
-        read = _simple_arguments(text, m.end(), at, source)
+        read = _simple_arguments(text, name_end + 1, at, source)
         if read is None:
             return None
         arguments, end = read
-        found.append(Attribute(m[1], arguments, source, at + pos, at + end, at + name_start, at + name_end, True))
+        found.append(Attribute(name, arguments, source, at + pos, at + end, at + name_start, at + name_end, True))
         pos = _blanks_end(text, end)
     return found
 
@@ -173,21 +175,23 @@ def _simple_block_attribute(line: str, base: int, source: SourceFile) -> Attribu
     m = _SIMPLE_BLOCK_HEAD.match(line)
     if m is None:
         return None
-    start = m.start(1) - 1
-    name_start, name_end = m.regs[2]
-    if not m[3]:
-        if _blanks_end(line, m.end()) != len(line):
+    _, name, parenthesis = m.groups()
+    start = m.start(1) - 1  # (the first `@`)
+    name_start = start + 2
+    name_end = name_start + len(name)
+    if not parenthesis:
+        if _blanks_end(line, name_end) != len(line):
             return None
         end = _content_end(line)
-        return Attribute(m[2], [], source, base + start, base + end, base + name_start, base + name_end)
-    read = _simple_arguments(line, m.end(), base, source)
+        return Attribute(name, [], source, base + start, base + end, base + name_start, base + name_end)
+    read = _simple_arguments(line, name_end + 1, base, source)
     if read is None:
         return None
     arguments, end = read
     if _blanks_end(line, end) != len(line):
         return None
     return Attribute(
-        m[2], arguments, source, base + start, base + _content_end(line), base + name_start, base + name_end, True,
+        name, arguments, source, base + start, base + _content_end(line), base + name_start, base + name_end, True,
     )
 
 
