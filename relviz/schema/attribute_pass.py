@@ -86,13 +86,12 @@ def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_ind
     if not field._ast.attributes:
         return
     v = AttributeVisitor(ctx, field._ast.attributes)
-    names = v.by_name
-    if "map" in names and v.single("map") is not None:
+    if v.single("map") is not None:
         field.db_name = map_name(ctx, v)
         if field.db_name is not None:
             _mapped_name_clashes(ctx, model, field, state)
         v.done()
-    if "ignore" in names and v.single("ignore") is not None:
+    if v.single("ignore") is not None:
         if field.kind == "unsupported":
             v.error(
                 "Fields of type `Unsupported` cannot take an `@ignore` attribute. "
@@ -101,21 +100,21 @@ def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_ind
         else:
             field.is_ignored = True
         v.done()
-    if "relation" in names and v.single("relation") is not None:
+    if v.single("relation") is not None:
         v.error("Invalid field type, not a relation.")
         v.done()
-    attribute = v.single("id") if "id" in names else None
+    attribute = v.single("id")
     if attribute is not None:
         _field_id(ctx, v, model, field, attribute, state)
         v.done()
-    if "updatedAt" in names and v.single("updatedAt") is not None:
+    if v.single("updatedAt") is not None:
         if field.scalar_type != "DateTime":
             v.error("Fields that are marked with @updatedAt must be of type DateTime.")
         if field.is_list:
             v.error("Fields that are marked with @updatedAt cannot be lists.")
         field.is_updated_at = True
         v.done()
-    attribute = v.single("default") if "default" in names else None
+    attribute = v.single("default")
     if attribute is not None:
         field_default(ctx, v, field, attribute)
         v.done()
@@ -125,7 +124,7 @@ def _scalar_field_attributes(ctx: Context, model: Model, field: Field, field_ind
             prefix, _, type_name = attribute.name.partition(".")
             field.native_type = NativeType(type_name, tuple(_native_arg(a.value) for a in attribute.arguments), prefix)
             field._native_attribute = attribute
-    attribute = v.single("unique") if "unique" in names else None
+    attribute = v.single("unique")
     if attribute is not None:
         db_name = map_arg(ctx, v)
         length = length_arg(ctx, v)

@@ -133,61 +133,58 @@ def coerce_array(ctx, expr, kind: str):
 class AttributeVisitor:
     """Prisma's attribute validation state machine over one attribute list."""
 
-    __slots__ = ("ctx", "attributes", "prefix", "unused", "by_name", "has_scoped", "current", "args")
+    __slots__ = ("ctx", "attributes", "prefix", "visited", "current", "args")
 
     def __init__(self, ctx: Context, attributes: list[Attribute], prefix: str = "@"):
         self.ctx = ctx
-        self.attributes = attributes  # (the visitor keeps indexes into it)
+        self.attributes = attributes
         self.prefix = prefix
-        self.unused: dict[int, None] = {i: None for i in range(len(attributes))}  # ordered set of indexes
-        by_name: dict[str, list[int]] = {}
-        has_scoped = False
-        for i, attribute in enumerate(attributes):
-            name = attribute.name
-            found = by_name.get(name)
-            if found is None:
-                by_name[name] = [i]
-            else:
-                found.append(i)
-            if "." in name:
-                has_scoped = True
-        self.by_name = by_name
-        self.has_scoped = has_scoped
+        # Bit i set: attribute i has been visited (or reported). An attribute list is short, so
+        # each lookup scans it: cheaper than building tables per list.
+        self.visited = 0
         self.current: Any = None  # the Attribute being read
         self.args: dict[str | None, Argument] = {}
+
+    @property
+    def all_visited(self) -> bool:
+        return self.visited == (1 << len(self.attributes)) - 1
 
     # -- attributes -----------------------------------------------------------------------
     def single(self, name: str) -> Attribute | None:
         """An attribute that may appear once; both are reported when it appears twice."""
-        found = self.by_name.get(name)
-        if not found:
+        found = -1
+        twice = False
+        for i, attribute in enumerate(self.attributes):
+            if attribute.name == name:
+                if found == -1:
+                    found = i
+                else:
+                    twice = True
+        if found == -1:
             return None
-        if len(found) > 1:
-            for i in found:
-                self.ctx.error(f'Attribute "@{name}" can only be defined once.', self.attributes[i].span)
-                self.unused.pop(i, None)
+        if twice:
+            for i, attribute in enumerate(self.attributes):
+                if attribute.name == name:
+                    self.ctx.error(f'Attribute "@{name}" can only be defined once.', attribute.span)
+                    self.visited |= 1 << i
             return None
-        i = found[0]
-        if i in self.unused:
-            del self.unused[i]
-        return self._start(self.attributes[i])
+        self.visited |= 1 << found
+        return self._start(self.attributes[found])
 
     def repeated(self, name: str):
         """Every usable occurrence of an attribute that may repeat (``@@index``)."""
-        for i in self.by_name.get(name, ()):
-            if i in self.unused:
-                self.unused.pop(i)
-                if self._start(self.attributes[i]) is not None:
-                    yield self.attributes[i]
+        for i, attribute in enumerate(self.attributes):
+            if attribute.name == name and not self.visited >> i & 1:
+                self.visited |= 1 << i
+                if self._start(attribute) is not None:
+                    yield attribute
 
     def native_type(self) -> Attribute | None:
         """The ``@db.Type`` attribute; a second one is reported."""
-        if not self.has_scoped:
-            return None
         chosen = None
         for i, attribute in enumerate(self.attributes):
             if "." in attribute.name:
-                self.unused.pop(i, None)
+                self.visited |= 1 << i
                 if chosen is not None:
                     self.ctx.error(f'Attribute "@{attribute.name.partition(".")[0]}" can only be defined once.', attribute.span)
                 chosen = attribute
@@ -195,11 +192,11 @@ class AttributeVisitor:
 
     def finish(self) -> None:
         """Report the attributes nobody visited."""
-        if self.unused:
-            for i in self.unused:
-                attribute = self.attributes[i]
-                self.ctx.error(f'Attribute not known: "@{attribute.name}".', attribute.span)
-            self.unused = {}
+        if not self.all_visited:
+            for i, attribute in enumerate(self.attributes):
+                if not self.visited >> i & 1:
+                    self.ctx.error(f'Attribute not known: "@{attribute.name}".', attribute.span)
+            self.visited = (1 << len(self.attributes)) - 1
 
     # -- arguments ------------------------------------------------------------------------
     def _start(self, attribute: Attribute) -> Attribute | None:

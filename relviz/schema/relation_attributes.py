@@ -23,7 +23,7 @@ def relation_field_attributes(ctx: Context, model: Model, field: Field) -> None:
         ctx.relation_attributes[field] = Arguments(attribute)
         _visit_relation(ctx, v, model, field, attribute)
         v.done()
-    if not v.unused:  # `@relation(...)` alone, the common case
+    if v.all_visited:  # `@relation(...)` alone, the common case
         return
     if v.single("id") is not None:
         v.error(
