@@ -147,6 +147,7 @@ class AttributeVisitor:
 
     @property
     def all_visited(self) -> bool:
+        """Whether every attribute of the list has been visited (or reported)."""
         return self.visited == (1 << len(self.attributes)) - 1
 
     # -- attributes -----------------------------------------------------------------------

@@ -41,6 +41,9 @@ BAD_ESCAPE = "Unknown escape sequence. If the value is a windows-style path, `\\
 
 # The common field line, read without the tokenizer: `name Type? <rest>`.
 # (Prisma's grammar lets blanks stand between a type and its `?` or `[]`.)
+# In these patterns a repeat is possessive (`*+`, `++`) and a group atomic (`(?>...)`) wherever
+# nothing after it could take a character back: the same matches, and the regex engine keeps
+# no state to backtrack to.
 _FIELD_LINE: Final = re.compile(
     r"[ \t]*+([A-Za-z0-9][A-Za-z0-9_-]*+)[ \t]++([A-Za-z0-9][A-Za-z0-9_-]*+)(?>[ \t]*+(\?|\[\]))?(?=[ \t@/]|$)[ \t]*+"
 )
@@ -87,7 +90,7 @@ _SIMPLE_ARGUMENT: Final = re.compile(
 
 
 def _blanks_end(text: str, pos: int) -> int:
-    """Where the blanks (spaces and tabs) from ``pos`` on end: ``[ \t]*``, without a regex call."""
+    """Where the blanks (spaces and tabs) from ``pos`` on end, found without a regex call."""
     n = len(text)
     while pos < n:
         c = text[pos]
